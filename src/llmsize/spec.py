@@ -1,0 +1,252 @@
+"""Architecture specs: frozen dataclasses that describe a transformer exactly enough to count it.
+
+Notation (used across llmsize and the site): ``L`` layers, ``D`` model width, ``N`` query heads,
+``K`` key/value heads, ``H`` head size, ``F`` FFN width, ``V`` vocabulary.
+
+Every spec validates itself at construction: a value that is missing, not an integer, out of
+range or inconsistent raises :class:`~llmsize.errors.LLMSizeError` with a one-line message
+naming the field and the value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Literal
+
+from llmsize.errors import LLMSizeError
+
+__all__ = ["MLA", "MoE", "Spec"]
+
+NormKind = Literal["rmsnorm", "layernorm"]
+
+
+def _check_int(owner: str, name: str, value: object, *, minimum: int = 1) -> None:
+    # bool is an int subclass in Python; a width of True is a mistake, not a 1.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise LLMSizeError(f"{owner}.{name} must be an integer, got {value!r}")
+    if value < minimum:
+        bound = "positive" if minimum == 1 else f">= {minimum}"
+        raise LLMSizeError(f"{owner}.{name} must be {bound}, got {value!r}")
+
+
+def _check_bool(owner: str, name: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise LLMSizeError(f"{owner}.{name} must be true or false, got {value!r}")
+
+
+@dataclass(frozen=True)
+class MLA:
+    """Multi-head latent attention (DeepSeek-V2/V3).
+
+    Attributes:
+        q_lora_rank: Rank of the query down-projection, or ``None`` for a plain query projection.
+        kv_lora_rank: Rank of the compressed key/value latent (what the KV cache stores).
+        qk_nope_head_dim: Per-head query/key size without rotary position encoding.
+        qk_rope_head_dim: Per-head query/key size that carries rotary position encoding; the key
+            part is shared by all heads and cached beside the latent.
+        v_head_dim: Per-head value size.
+    """
+
+    q_lora_rank: int | None
+    kv_lora_rank: int
+    qk_nope_head_dim: int
+    qk_rope_head_dim: int
+    v_head_dim: int
+
+    def __post_init__(self) -> None:
+        if self.q_lora_rank is not None:
+            _check_int("mla", "q_lora_rank", self.q_lora_rank)
+        for name in ("kv_lora_rank", "qk_nope_head_dim", "qk_rope_head_dim", "v_head_dim"):
+            _check_int("mla", name, getattr(self, name))
+
+    @property
+    def qk_head_dim(self) -> int:
+        """Query/key size per head: the no-position part plus the rotary part."""
+        return self.qk_nope_head_dim + self.qk_rope_head_dim
+
+
+@dataclass(frozen=True)
+class MoE:
+    """A mixture-of-experts feed-forward block and which layers use it.
+
+    Layer ``i`` (counting from 0) is an MoE layer when ``i >= first_dense_layers``,
+    ``(i + layer_phase) % layer_freq == 0`` and ``i`` is not in ``dense_layers``; every other
+    layer has a dense MLP of the spec's ``ffn`` width. DeepSeek uses phase 0
+    (``first_k_dense_replace``, ``moe_layer_freq``); Qwen uses phase 1 (``decoder_sparse_step``,
+    ``mlp_only_layers``).
+
+    Attributes:
+        num_experts: Routed experts per MoE layer.
+        experts_per_token: Routed experts each token is sent to (top-k).
+        expert_ffn: Hidden width of one routed expert.
+        num_shared_experts: Experts every token passes through (0 if none).
+        shared_ffn: Hidden width of one shared expert.
+        shared_expert_gate: Whether the shared expert has a learned scalar gate (Qwen2-MoE).
+        expert_bias: Whether routed experts' linear layers carry biases (the dense MLP and
+            shared experts follow the spec's ``mlp_bias``).
+        router_bias: Whether the router has a learned bias parameter.
+        router_bias_buffer: Whether the router keeps a bias that is stored in the checkpoint
+            but is not a trained parameter (DeepSeek-V3's ``e_score_correction_bias``).
+        first_dense_layers: Leading layers that keep a dense MLP.
+        layer_freq: Every ``layer_freq``-th layer is MoE.
+        layer_phase: Offset of that rhythm (see above).
+        dense_layers: Further layer indices forced to a dense MLP.
+    """
+
+    num_experts: int
+    experts_per_token: int
+    expert_ffn: int
+    num_shared_experts: int = 0
+    shared_ffn: int = 0
+    shared_expert_gate: bool = False
+    expert_bias: bool = False
+    router_bias: bool = False
+    router_bias_buffer: bool = False
+    first_dense_layers: int = 0
+    layer_freq: int = 1
+    layer_phase: int = 0
+    dense_layers: frozenset[int] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        _check_int("moe", "num_experts", self.num_experts)
+        _check_int("moe", "experts_per_token", self.experts_per_token)
+        _check_int("moe", "expert_ffn", self.expert_ffn)
+        _check_int("moe", "num_shared_experts", self.num_shared_experts, minimum=0)
+        _check_int("moe", "first_dense_layers", self.first_dense_layers, minimum=0)
+        _check_int("moe", "layer_freq", self.layer_freq)
+        _check_int("moe", "layer_phase", self.layer_phase, minimum=0)
+        for name in ("shared_expert_gate", "expert_bias", "router_bias", "router_bias_buffer"):
+            _check_bool("moe", name, getattr(self, name))
+        if self.num_shared_experts:
+            _check_int("moe", "shared_ffn", self.shared_ffn)
+        if self.experts_per_token > self.num_experts:
+            raise LLMSizeError(
+                f"moe.experts_per_token must not exceed moe.num_experts ({self.num_experts}),"
+                f" got {self.experts_per_token}"
+            )
+        if not isinstance(self.dense_layers, frozenset):
+            object.__setattr__(self, "dense_layers", frozenset(self.dense_layers))
+        for index in self.dense_layers:
+            _check_int("moe", "dense_layers[]", index, minimum=0)
+
+    def is_moe_layer(self, index: int) -> bool:
+        """Whether layer ``index`` (from 0) has an MoE block rather than a dense MLP."""
+        return (
+            index >= self.first_dense_layers
+            and (index + self.layer_phase) % self.layer_freq == 0
+            and index not in self.dense_layers
+        )
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A decoder (or encoder) transformer, described exactly enough to count it.
+
+    Attributes:
+        name: Display name.
+        layers: ``L``, number of transformer blocks.
+        width: ``D``, model (hidden) width.
+        heads: ``N``, query heads.
+        kv_heads: ``K``, key/value heads (``N`` for MHA, 1 for MQA, in between for GQA).
+        head_dim: ``H``, size of one head (need not be ``D/N``, e.g. Gemma-7B).
+        ffn: ``F``, hidden width of the dense MLP.
+        vocab: ``V``, vocabulary size.
+        gated_ffn: Three matrices (SwiGLU/GeGLU: gate, up, down) instead of two.
+        tied_embeddings: Output head shares the token-embedding matrix (counted once).
+        max_positions: Rows of a learned position-embedding table (0 for none, e.g. RoPE).
+        token_types: Rows of a token-type (segment) embedding table (BERT; 0 for none).
+        qkv_bias: Bias on the query, key and value projections.
+        o_bias: Bias on the attention output projection.
+        mlp_bias: Bias on the MLP (and expert) linear layers.
+        norm: ``"rmsnorm"`` (weight only) or ``"layernorm"`` (weight and bias).
+        qk_norm: Per-head RMSNorm on queries and keys (Qwen3).
+        final_norm: A norm after the last block (decoders).
+        embedding_norm: A norm right after the embeddings (BERT).
+        lm_head_bias: A bias on the output head.
+        pooler: A ``D x D`` pooler with bias on top of the encoder (BERT).
+        encoder: An encoder (no output head) rather than a causal decoder.
+        context_length: Longest context the model was trained for (informational).
+        moe: Mixture-of-experts block, or ``None`` for a dense model.
+        mla: Multi-head latent attention, or ``None`` for standard MHA/GQA/MQA.
+        mtp_layers: Multi-token-prediction modules stored in the checkpoint but not part of the
+            main model (DeepSeek-V3's ``num_nextn_predict_layers``).
+    """
+
+    name: str
+    layers: int
+    width: int
+    heads: int
+    kv_heads: int
+    head_dim: int
+    ffn: int
+    vocab: int
+    gated_ffn: bool = True
+    tied_embeddings: bool = False
+    max_positions: int = 0
+    token_types: int = 0
+    qkv_bias: bool = False
+    o_bias: bool = False
+    mlp_bias: bool = False
+    norm: NormKind = "rmsnorm"
+    qk_norm: bool = False
+    final_norm: bool = True
+    embedding_norm: bool = False
+    lm_head_bias: bool = False
+    pooler: bool = False
+    encoder: bool = False
+    context_length: int = 0
+    moe: MoE | None = None
+    mla: MLA | None = None
+    mtp_layers: int = 0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str):
+            raise LLMSizeError(f"spec.name must be a string, got {self.name!r}")
+        for name in ("layers", "width", "heads", "kv_heads", "head_dim", "ffn", "vocab"):
+            _check_int("spec", name, getattr(self, name))
+        for name in ("max_positions", "token_types", "context_length", "mtp_layers"):
+            _check_int("spec", name, getattr(self, name), minimum=0)
+        for f in fields(self):
+            if f.type == "bool":
+                _check_bool("spec", f.name, getattr(self, f.name))
+        if self.norm not in ("rmsnorm", "layernorm"):
+            raise LLMSizeError(f"spec.norm must be 'rmsnorm' or 'layernorm', got {self.norm!r}")
+        if self.kv_heads > self.heads:
+            raise LLMSizeError(
+                f"spec.kv_heads must not exceed spec.heads ({self.heads}), got {self.kv_heads}"
+            )
+        if self.heads % self.kv_heads:
+            raise LLMSizeError(
+                f"spec.kv_heads must divide spec.heads ({self.heads}), got {self.kv_heads}"
+            )
+        if self.moe is not None and not isinstance(self.moe, MoE):
+            raise LLMSizeError(f"spec.moe must be an MoE or None, got {self.moe!r}")
+        if self.mla is not None and not isinstance(self.mla, MLA):
+            raise LLMSizeError(f"spec.mla must be an MLA or None, got {self.mla!r}")
+        if self.encoder and self.moe is not None:
+            raise LLMSizeError("spec.moe is not supported for an encoder, got an MoE block")
+
+    # Derived sizes -------------------------------------------------------------------------
+
+    @property
+    def moe_layer_count(self) -> int:
+        """How many layers carry an MoE block (0 for a dense model)."""
+        if self.moe is None:
+            return 0
+        return sum(1 for i in range(self.layers) if self.moe.is_moe_layer(i))
+
+    @property
+    def dense_layer_count(self) -> int:
+        """How many layers carry a dense MLP."""
+        return self.layers - self.moe_layer_count
+
+    @property
+    def attention_kind(self) -> str:
+        """``"MLA"``, ``"MHA"``, ``"MQA"`` or ``"GQA"``."""
+        if self.mla is not None:
+            return "MLA"
+        if self.kv_heads == self.heads:
+            return "MHA"
+        if self.kv_heads == 1:
+            return "MQA"
+        return "GQA"
