@@ -29,8 +29,10 @@ def transformers_count(config: dict) -> int:
     # Token ids do not change the count; clear them so tiny vocabularies stay valid.
     ids = {"pad_token_id": None, "bos_token_id": None, "eos_token_id": None}
     cfg = transformers.AutoConfig.for_model(**{**ids, **config})
-    auto = transformers.AutoModel if config["model_type"] == "bert" else (
-        transformers.AutoModelForCausalLM
+    auto = (
+        transformers.AutoModel
+        if config["model_type"] == "bert"
+        else (transformers.AutoModelForCausalLM)
     )
     with warnings.catch_warnings(), torch.device("meta"):
         warnings.simplefilter("ignore")

@@ -12,7 +12,7 @@ from typing import Any
 
 from llmsize.spec import Spec
 
-__all__ = ["Counts", "Part", "breakdown", "counts"]
+__all__ = ["Counts", "Part", "block_scales", "breakdown", "counts", "linear_shapes"]
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,9 @@ class Counts:
         stored: What the released checkpoint holds: ``total`` plus multi-token-prediction
             modules (with their own copies of the embedding and head) and stored buffers such as
             DeepSeek-V3's router correction bias.
+        checkpoint: Every value in the checkpoint's tensors: ``stored`` plus the scale tensors
+            of a block-quantized release. This is what the Hugging Face Hub's parameter figure
+            adds up (DeepSeek-V3's "685B").
         breakdown: The tree the figures come from.
     """
 
@@ -111,6 +114,7 @@ class Counts:
     active: int
     non_embedding: int
     stored: int
+    checkpoint: int
     breakdown: Part = field(repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -120,6 +124,7 @@ class Counts:
             "active": self.active,
             "non_embedding": self.non_embedding,
             "stored": self.stored,
+            "checkpoint": self.checkpoint,
             "breakdown": self.breakdown.to_dict(),
         }
 
@@ -136,7 +141,7 @@ def _linear(n_in: int, n_out: int, bias: bool) -> int:
 
 
 def _mlp_parts(spec: Spec, width: int, bias: bool | None = None) -> list[Part]:
-    """An MLP of hidden width ``width``: gate (if gated), up, down; ``bias`` defaults to the spec's."""
+    """An MLP of width ``width``: gate (if gated), up, down; ``bias`` defaults to the spec's."""
     d = spec.width
     b = spec.mlp_bias if bias is None else bias
     parts = []
@@ -305,8 +310,10 @@ def counts(spec: Spec) -> Counts:
     )
     if spec.mtp_layers:
         module = _mtp_module(spec)
-        if spec.moe is not None and spec.moe.router_bias_buffer and spec.moe.is_moe_layer(
-            spec.layers
+        if (
+            spec.moe is not None
+            and spec.moe.router_bias_buffer
+            and spec.moe.is_moe_layer(spec.layers)
         ):
             module += spec.moe.num_experts
         stored += spec.mtp_layers * module
@@ -315,6 +322,75 @@ def counts(spec: Spec) -> Counts:
         active=active,
         non_embedding=total - vocab_tables,
         stored=stored,
+        checkpoint=stored + (block_scales(spec, spec.quant_block) if spec.quant_block else 0),
         breakdown=tree,
     )
 
+
+def _layer_linears(spec: Spec, moe_layer: bool) -> list[tuple[str, int, int, int]]:
+    """(key, out, in, how many) of the weight matrices in one block, biases and norms left out."""
+    d, n, k, h = spec.width, spec.heads, spec.kv_heads, spec.head_dim
+    mla = spec.mla
+    if mla is None:
+        shapes = [("q", n * h, d, 1), ("k", k * h, d, 1), ("v", k * h, d, 1), ("o", d, n * h, 1)]
+    else:
+        qk = mla.qk_head_dim
+        if mla.q_lora_rank is None:
+            shapes = [("q", n * qk, d, 1)]
+        else:
+            shapes = [("q_down", mla.q_lora_rank, d, 1), ("q_up", n * qk, mla.q_lora_rank, 1)]
+        shapes += [
+            ("kv_down", mla.kv_lora_rank + mla.qk_rope_head_dim, d, 1),
+            ("kv_up", n * (mla.qk_nope_head_dim + mla.v_head_dim), mla.kv_lora_rank, 1),
+            ("o", d, n * mla.v_head_dim, 1),
+        ]
+
+    def mlp(prefix: str, width: int, copies: int) -> list[tuple[str, int, int, int]]:
+        out = [(f"{prefix}.up", width, d, copies), (f"{prefix}.down", d, width, copies)]
+        if spec.gated_ffn:
+            out.insert(0, (f"{prefix}.gate", width, d, copies))
+        return out
+
+    moe = spec.moe
+    if moe_layer and moe is not None:
+        shapes += mlp("experts", moe.expert_ffn, moe.num_experts)
+        if moe.num_shared_experts:
+            shapes += mlp("shared_experts", moe.shared_ffn, moe.num_shared_experts)
+    else:
+        shapes += mlp("mlp", spec.ffn, 1)
+    return shapes
+
+
+def linear_shapes(spec: Spec, *, mtp: bool = False) -> list[tuple[str, int, int, int]]:
+    """Every attention and MLP weight matrix as ``(key, out, in, count)`` over the whole stack.
+
+    Embeddings, the output head, routers, norms and biases are left out: these are the matrices
+    that block-quantized checkpoints (such as DeepSeek-V3's fp8 release) store quantized.
+
+    Args:
+        spec: The architecture.
+        mtp: Also include the blocks of the multi-token-prediction modules.
+    """
+    dense, moe_layers = spec.dense_layer_count, spec.moe_layer_count
+    out: dict[tuple[str, int, int], int] = {}
+    kinds = [(False, dense), (True, moe_layers)]
+    if mtp and spec.mtp_layers:
+        mtp_moe = spec.moe is not None and spec.moe.is_moe_layer(spec.layers)
+        kinds.append((mtp_moe, spec.mtp_layers))
+    for moe_layer, layers in kinds:
+        for key, rows, cols, copies in _layer_linears(spec, moe_layer) if layers else []:
+            out[(key, rows, cols)] = out.get((key, rows, cols), 0) + copies * layers
+    return [(key, rows, cols, n) for (key, rows, cols), n in out.items()]
+
+
+def block_scales(spec: Spec, block: int = 128, *, mtp: bool = True) -> int:
+    """Scale factors a ``block x block`` quantization stores for the linear weights.
+
+    DeepSeek-V3's fp8 checkpoint keeps one fp32 ``weight_scale_inv`` per 128x128 tile of each
+    quantized matrix: ``ceil(out/128) * ceil(in/128)`` values. The Hub's parameter figure counts
+    those tensors too, which is why it reads higher than the parameters alone.
+    """
+    return sum(
+        -(-rows // block) * -(-cols // block) * n
+        for _, rows, cols, n in linear_shapes(spec, mtp=mtp)
+    )

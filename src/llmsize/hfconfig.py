@@ -43,7 +43,7 @@ class _Config:
             return default
         return value
 
-    def int(self, key: str, default: object = _MISSING, *, minimum: int = 1) -> int:
+    def integer(self, key: str, default: object = _MISSING, *, minimum: int = 1) -> int:
         """An integer >= ``minimum``; ``default`` when absent (required when no default)."""
         value = self._raw(key, default)
         if isinstance(value, bool) or not isinstance(value, int):
@@ -54,13 +54,14 @@ class _Config:
         return value
 
     def opt_int(self, key: str, default: int | None) -> int | None:
-        """An integer, or ``None`` where the config says ``null`` (or leaves a ``None`` default)."""
-        value = self.data.get(key, default)
-        if value is None:
+        """An integer; ``None`` where the config says ``null``; ``default`` when absent."""
+        if key not in self.data:
+            return default
+        if self.data[key] is None:
             return None
-        return self.int(key)
+        return self.integer(key)
 
-    def bool(self, key: str, default: bool) -> bool:
+    def flag(self, key: str, default: bool) -> bool:
         """A JSON boolean; ``default`` when absent."""
         value = self.data.get(key, default)
         if not isinstance(value, bool):
@@ -93,7 +94,7 @@ class _Config:
                     f" 'num_attention_heads' ({heads}) and 'head_dim' is not given"
                 )
             return width // heads
-        return self.int("head_dim", default)
+        return self.integer("head_dim", default)
 
 
 def _wrap(where: str, build: Callable[[], Spec]) -> Spec:
@@ -125,24 +126,24 @@ def _llama_like(
     ``num_key_value_heads`` is not always "same as query heads" (Mistral's is 8, Gemma's 16),
     and an absent ``head_dim`` is not always ``D // N`` (Qwen3's is 128, Gemma's 256).
     """
-    width = c.int("hidden_size")
-    heads = c.int("num_attention_heads")
-    attention_bias = c.bool("attention_bias", defaults.get("attention_bias", False))
+    width = c.integer("hidden_size")
+    heads = c.integer("num_attention_heads")
+    attention_bias = c.flag("attention_bias", defaults.get("attention_bias", False))
     return Spec(
         name=name,
-        layers=c.int("num_hidden_layers"),
+        layers=c.integer("num_hidden_layers"),
         width=width,
         heads=heads,
-        kv_heads=c.int("num_key_value_heads", defaults.get("num_key_value_heads", heads)),
+        kv_heads=c.integer("num_key_value_heads", defaults.get("num_key_value_heads", heads)),
         head_dim=c.head_dim(width, heads, defaults.get("head_dim")),
-        ffn=c.int("intermediate_size"),
-        vocab=c.int("vocab_size"),
-        tied_embeddings=c.bool("tie_word_embeddings", defaults.get("tie_word_embeddings", False)),
+        ffn=c.integer("intermediate_size"),
+        vocab=c.integer("vocab_size"),
+        tied_embeddings=c.flag("tie_word_embeddings", defaults.get("tie_word_embeddings", False)),
         qkv_bias=attention_bias if qkv_bias is None else qkv_bias,
         o_bias=attention_bias,
-        mlp_bias=c.bool("mlp_bias", False) if "mlp_bias" in defaults else False,
+        mlp_bias=c.flag("mlp_bias", False) if "mlp_bias" in defaults else False,
         qk_norm=qk_norm,
-        context_length=c.int("max_position_embeddings", defaults["max_position_embeddings"]),
+        context_length=c.integer("max_position_embeddings", defaults["max_position_embeddings"]),
         moe=moe,
     )
 
@@ -166,11 +167,11 @@ def _replace(spec: Spec, **changes: Any) -> Spec:
 
 
 def _mixtral(c: _Config, name: str) -> Spec:
-    experts = c.int("num_local_experts", 8)
+    experts = c.integer("num_local_experts", 8)
     moe = MoE(
         num_experts=experts,
-        experts_per_token=c.int("num_experts_per_tok", 2),
-        expert_ffn=c.int("intermediate_size"),
+        experts_per_token=c.integer("num_experts_per_tok", 2),
+        expert_ffn=c.integer("intermediate_size"),
     )
     spec = _llama_like(
         c, name, defaults={"max_position_embeddings": 131072, "num_key_value_heads": 8}, moe=moe
@@ -189,7 +190,7 @@ def _qwen2(c: _Config, name: str) -> Spec:
 def _qwen_moe_rule(c: _Config) -> dict[str, Any]:
     return {
         "first_dense_layers": 0,
-        "layer_freq": c.int("decoder_sparse_step", 1),
+        "layer_freq": c.integer("decoder_sparse_step", 1),
         "layer_phase": 1,
         "dense_layers": c.int_list("mlp_only_layers"),
     }
@@ -197,18 +198,18 @@ def _qwen_moe_rule(c: _Config) -> dict[str, Any]:
 
 def _qwen2_moe(c: _Config, name: str) -> Spec:
     moe = MoE(
-        num_experts=c.int("num_experts", 60),
-        experts_per_token=c.int("num_experts_per_tok", 4),
-        expert_ffn=c.int("moe_intermediate_size", 1408),
+        num_experts=c.integer("num_experts", 60),
+        experts_per_token=c.integer("num_experts_per_tok", 4),
+        expert_ffn=c.integer("moe_intermediate_size", 1408),
         num_shared_experts=1,
-        shared_ffn=c.int("shared_expert_intermediate_size", 5632),
+        shared_ffn=c.integer("shared_expert_intermediate_size", 5632),
         shared_expert_gate=True,
         **_qwen_moe_rule(c),
     )
     spec = _llama_like(
         c, name, defaults={"max_position_embeddings": 32768, "num_key_value_heads": 16}, moe=moe
     )
-    return _replace(spec, qkv_bias=c.bool("qkv_bias", True), o_bias=False)
+    return _replace(spec, qkv_bias=c.flag("qkv_bias", True), o_bias=False)
 
 
 def _qwen3(c: _Config, name: str) -> Spec:
@@ -223,9 +224,9 @@ def _qwen3(c: _Config, name: str) -> Spec:
 def _qwen3_moe(c: _Config, name: str) -> Spec:
     key = "num_experts" if "num_experts" in c.data else "num_local_experts"
     moe = MoE(
-        num_experts=c.int(key, 128),
-        experts_per_token=c.int("num_experts_per_tok", 8),
-        expert_ffn=c.int("moe_intermediate_size", 768),
+        num_experts=c.integer(key, 128),
+        experts_per_token=c.integer("num_experts_per_tok", 8),
+        expert_ffn=c.integer("moe_intermediate_size", 768),
         **_qwen_moe_rule(c),
     )
     return _llama_like(
@@ -258,74 +259,98 @@ def _phi3(c: _Config, name: str) -> Spec:
 
 def _deepseek(c: _Config, name: str, *, v3: bool) -> Spec:
     experts = c.opt_int("n_routed_experts", 256 if v3 else 64)
-    width = c.int("hidden_size")
-    heads = c.int("num_attention_heads")
+    width = c.integer("hidden_size")
+    heads = c.integer("num_attention_heads")
     mla = MLA(
         q_lora_rank=c.opt_int("q_lora_rank", 1536),
-        kv_lora_rank=c.int("kv_lora_rank", 512),
-        qk_nope_head_dim=c.int("qk_nope_head_dim", 128),
-        qk_rope_head_dim=c.int("qk_rope_head_dim", 64),
-        v_head_dim=c.int("v_head_dim", 128),
+        kv_lora_rank=c.integer("kv_lora_rank", 512),
+        qk_nope_head_dim=c.integer("qk_nope_head_dim", 128),
+        qk_rope_head_dim=c.integer("qk_rope_head_dim", 64),
+        v_head_dim=c.integer("v_head_dim", 128),
     )
     moe = None
     if experts is not None:
         shared = c.opt_int("n_shared_experts", 1 if v3 else 2) or 0
         moe = MoE(
             num_experts=experts,
-            experts_per_token=c.int("num_experts_per_tok", 8)
+            experts_per_token=c.integer("num_experts_per_tok", 8)
             if v3
-            else c.int("num_experts_per_tok"),
-            expert_ffn=c.int("moe_intermediate_size", 2048 if v3 else 1407),
+            else c.integer("num_experts_per_tok"),
+            expert_ffn=c.integer("moe_intermediate_size", 2048 if v3 else 1407),
             num_shared_experts=shared,
-            shared_ffn=c.int("moe_intermediate_size", 2048 if v3 else 1407) if shared else 0,
+            shared_ffn=c.integer("moe_intermediate_size", 2048 if v3 else 1407) if shared else 0,
             router_bias_buffer=v3,
             # transformers places an MoE block on every layer from first_k_dense_replace on.
-            first_dense_layers=c.int("first_k_dense_replace", 3 if v3 else 0, minimum=0),
+            first_dense_layers=c.integer("first_k_dense_replace", 3 if v3 else 0, minimum=0),
         )
-    attention_bias = c.bool("attention_bias", False)
+    attention_bias = c.flag("attention_bias", False)
     return Spec(
         name=name,
-        layers=c.int("num_hidden_layers"),
+        layers=c.integer("num_hidden_layers"),
         width=width,
         heads=heads,
         # MLA has no separate key/value heads: every query head gets its own key and value
         # from the shared latent, so K = N here whatever num_key_value_heads says.
         kv_heads=heads,
         head_dim=mla.qk_head_dim,
-        ffn=c.int("intermediate_size"),
-        vocab=c.int("vocab_size"),
-        tied_embeddings=c.bool("tie_word_embeddings", False),
+        ffn=c.integer("intermediate_size"),
+        vocab=c.integer("vocab_size"),
+        tied_embeddings=c.flag("tie_word_embeddings", False),
         qkv_bias=attention_bias,
         o_bias=attention_bias,
-        mlp_bias=False if v3 else c.bool("mlp_bias", False),
-        context_length=c.int("max_position_embeddings", 4096 if v3 else 2048),
+        mlp_bias=False if v3 else c.flag("mlp_bias", False),
+        context_length=c.integer("max_position_embeddings", 4096 if v3 else 2048),
         moe=moe,
         mla=mla,
-        mtp_layers=c.int("num_nextn_predict_layers", 1, minimum=0) if v3 else 0,
+        mtp_layers=c.integer("num_nextn_predict_layers", 1, minimum=0) if v3 else 0,
+        quant_block=_fp8_block(c),
     )
 
 
+def _fp8_block(c: _Config) -> int:
+    """Tile side of an fp8 block-quantized release (``quantization_config``), else 0."""
+    quant = c.data.get("quantization_config")
+    if not isinstance(quant, Mapping) or quant.get("quant_method") != "fp8":
+        return 0
+    block = quant.get("weight_block_size")
+    if block is None:
+        return 0
+    if (
+        not isinstance(block, list)
+        or len(block) != 2
+        or block[0] != block[1]
+        or isinstance(block[0], bool)
+        or not isinstance(block[0], int)
+        or block[0] <= 0
+    ):
+        raise LLMSizeError(
+            f"{c.where}: key 'quantization_config.weight_block_size' must be two equal positive"
+            f" integers, got {block!r}"
+        )
+    return int(block[0])
+
+
 def _gpt2(c: _Config, name: str) -> Spec:
-    width = c.int("n_embd")
-    heads = c.int("n_head")
-    if c.bool("add_cross_attention", False):
+    width = c.integer("n_embd")
+    heads = c.integer("n_head")
+    if c.flag("add_cross_attention", False):
         raise LLMSizeError(f"{c.where}: key 'add_cross_attention' is not supported, got true")
     if width % heads:
         raise LLMSizeError(
             f"{c.where}: key 'n_embd' ({width}) must be divisible by 'n_head', got {heads}"
         )
-    positions = c.int("n_positions", 1024)
+    positions = c.integer("n_positions", 1024)
     return Spec(
         name=name,
-        layers=c.int("n_layer"),
+        layers=c.integer("n_layer"),
         width=width,
         heads=heads,
         kv_heads=heads,
         head_dim=width // heads,
-        ffn=c.int("n_inner", 4 * width),
-        vocab=c.int("vocab_size"),
+        ffn=c.integer("n_inner", 4 * width),
+        vocab=c.integer("vocab_size"),
         gated_ffn=False,
-        tied_embeddings=c.bool("tie_word_embeddings", True),
+        tied_embeddings=c.flag("tie_word_embeddings", True),
         max_positions=positions,
         qkv_bias=True,
         o_bias=True,
@@ -336,26 +361,26 @@ def _gpt2(c: _Config, name: str) -> Spec:
 
 
 def _bert(c: _Config, name: str) -> Spec:
-    width = c.int("hidden_size")
-    heads = c.int("num_attention_heads")
+    width = c.integer("hidden_size")
+    heads = c.integer("num_attention_heads")
     if width % heads:
         raise LLMSizeError(
             f"{c.where}: key 'hidden_size' ({width}) must be divisible by"
             f" 'num_attention_heads', got {heads}"
         )
-    positions = c.int("max_position_embeddings", 512)
+    positions = c.integer("max_position_embeddings", 512)
     return Spec(
         name=name,
-        layers=c.int("num_hidden_layers"),
+        layers=c.integer("num_hidden_layers"),
         width=width,
         heads=heads,
         kv_heads=heads,
         head_dim=width // heads,
-        ffn=c.int("intermediate_size"),
-        vocab=c.int("vocab_size"),
+        ffn=c.integer("intermediate_size"),
+        vocab=c.integer("vocab_size"),
         gated_ffn=False,
         max_positions=positions,
-        token_types=c.int("type_vocab_size", 2, minimum=0),
+        token_types=c.integer("type_vocab_size", 2, minimum=0),
         qkv_bias=True,
         o_bias=True,
         mlp_bias=True,

@@ -170,6 +170,9 @@ class Spec:
         mla: Multi-head latent attention, or ``None`` for standard MHA/GQA/MQA.
         mtp_layers: Multi-token-prediction modules stored in the checkpoint but not part of the
             main model (DeepSeek-V3's ``num_nextn_predict_layers``).
+        quant_block: Side of the square tiles of a block-quantized release (DeepSeek-V3's fp8
+            checkpoint: 128, one fp32 scale per tile), 0 for none. Changes no parameter count;
+            it adds the scale tensors to what the checkpoint holds.
     """
 
     name: str
@@ -198,13 +201,14 @@ class Spec:
     moe: MoE | None = None
     mla: MLA | None = None
     mtp_layers: int = 0
+    quant_block: int = 0
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str):
             raise LLMSizeError(f"spec.name must be a string, got {self.name!r}")
         for name in ("layers", "width", "heads", "kv_heads", "head_dim", "ffn", "vocab"):
             _check_int("spec", name, getattr(self, name))
-        for name in ("max_positions", "token_types", "context_length", "mtp_layers"):
+        for name in ("max_positions", "token_types", "context_length", "mtp_layers", "quant_block"):
             _check_int("spec", name, getattr(self, name), minimum=0)
         for f in fields(self):
             if f.type == "bool":

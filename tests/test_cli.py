@@ -1,0 +1,147 @@
+"""The command line, run as a user runs it: a separate process, stdout, stderr, exit status."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+LLAMA = {
+    "model_type": "llama",
+    "hidden_size": 4096,
+    "intermediate_size": 11008,
+    "num_hidden_layers": 32,
+    "num_attention_heads": 32,
+    "vocab_size": 32000,
+}
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "llmsize", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+@pytest.fixture
+def llama_config(tmp_path: Path) -> Path:
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(LLAMA), encoding="utf-8")
+    return path
+
+
+def leaves(node: dict) -> list[int]:
+    if "parts" not in node:
+        return [node["params"]]
+    return [x for child in node["parts"].values() for x in leaves(child)]
+
+
+def test_count_json(llama_config: Path) -> None:
+    out = run("count", str(llama_config), "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["total"] == data["active"] == 6_738_415_616
+    assert isinstance(data["non_embedding"], int)
+    assert sum(leaves(data["breakdown"])) == data["total"]
+
+
+def test_count_table_in_both_languages(llama_config: Path) -> None:
+    en = run("count", str(llama_config))
+    zh = run("count", str(llama_config), "--lang", "zh")
+    assert "6,738,415,616" in en.stdout and "6.74B" in en.stdout
+    assert "67.4亿" in zh.stdout and "注意力" in zh.stdout
+
+
+def test_memory_json(llama_config: Path) -> None:
+    out = run(
+        "memory",
+        str(llama_config),
+        "--dtype",
+        "bf16",
+        "--context",
+        "4096",
+        "--batch",
+        "2",
+        "--json",
+    )
+    data = json.loads(out.stdout)
+    assert data["weights_bytes"] == 2 * 6_738_415_616
+    assert data["kv_cache_bytes_per_token"] == 512 * 1024
+    assert data["kv_cache_bytes"] == 512 * 1024 * 4096 * 2
+
+
+def test_memory_kv_dtype(llama_config: Path) -> None:
+    data = json.loads(run("memory", str(llama_config), "--kv-dtype", "fp8", "--json").stdout)
+    assert data["kv_cache_bytes_per_token"] == 256 * 1024
+
+
+def test_presets_lists_claims() -> None:
+    out = run("presets", "--json")
+    assert out.returncode == 0, out.stderr
+    items = {p["id"]: p for p in json.loads(out.stdout)}
+    assert "deepseek-v3" in items and "llama-2-7b" in items
+    assert any(c["text"] == "671B" for c in items["deepseek-v3"]["claims"])
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["count", "no-such-model"], "'no-such-model' is not a preset"),
+        (["count", "missing/config.json"], "cannot read file"),
+        (["memory", "llama-2-7b", "--dtype", "fp7"], "'fp7'"),
+        (["memory", "llama-2-7b", "--context", "0"], "--context: must be a positive integer"),
+        (["memory", "llama-2-7b", "--batch", "x"], "--batch: must be a positive integer"),
+        (["count"], "the following arguments are required: model"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(args: list[str], needle: str) -> None:
+    out = run(*args)
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert out.stderr.count("\n") == 1 and out.stderr.startswith("llmsize: error: ")
+    assert needle in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_bad_config_values_exit_2(tmp_path: Path) -> None:
+    for change in ({"hidden_size": -4096}, {"model_type": "mamba"}):
+        path = tmp_path / "config.json"
+        path.write_text(json.dumps({**LLAMA, **change}), encoding="utf-8")
+        out = run("count", str(path))
+        assert out.returncode == 2 and out.stderr.count("\n") == 1
+    path.write_text("{not json", encoding="utf-8")
+    assert "malformed JSON" in run("count", str(path)).stderr
+
+
+def test_hub_id_from_local_cache(tmp_path: Path) -> None:
+    pytest.importorskip("huggingface_hub")
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    repo = tmp_path / "hub" / "models--acme--tiny-llama"
+    (repo / "refs").mkdir(parents=True)
+    (repo / "refs" / "main").write_text(commit, encoding="utf-8")
+    snapshot = repo / "snapshots" / commit
+    snapshot.mkdir(parents=True)
+    (snapshot / "config.json").write_text(json.dumps(LLAMA), encoding="utf-8")
+    env = {"HF_HUB_CACHE": str(tmp_path / "hub"), "HF_HUB_OFFLINE": "1"}
+    out = run("count", "acme/tiny-llama", "--json", env=env)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["total"] == 6_738_415_616
+    missing = run("count", "acme/not-cached", env=env)
+    assert missing.returncode == 2 and "offline mode" in missing.stderr
+
+
+def test_cli_imports_nothing_heavy() -> None:
+    code = (
+        "import sys, llmsize.cli; heavy = {'numpy', 'matplotlib', 'torch', 'transformers',"
+        " 'huggingface_hub'} & set(sys.modules); print(sorted(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from llmsize.count import counts
+from llmsize.errors import LLMSizeError
+from llmsize.flops import (
+    CHINCHILLA_TOKENS_PER_PARAM,
+    TRAINING_FLOPS_PER_PARAM_TOKEN,
+    ComputeOptimal,
+    attention_flops_per_token,
+    chinchilla_tokens,
+    compute_optimal,
+    forward_flops_per_token,
+    kaplan_forward_flops_per_token,
+    matmul_params,
+    sequence_forward_flops,
+    training_flops,
+    two_n_flops_per_token,
+)
+from llmsize.spec import Spec
+
+FIXTURES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+LLAMA2_7B_PARAMS = 6_738_415_616
+DEEPSEEK_V3_ACTIVE = 37_552_282_624  # llmsize.count; DeepSeek reports "37B activated"
+
+# --- constants and training compute --------------------------------------------------------
+
+
+def test_constants() -> None:
+    assert CHINCHILLA_TOKENS_PER_PARAM == 20
+    assert TRAINING_FLOPS_PER_PARAM_TOKEN == 6
+
+
+@pytest.mark.parametrize(
+    ("params", "tokens", "flops"),
+    [
+        # Chinchilla (Hoffmann et al. 2022): 70B parameters, 1.4T tokens -> 5.88e23 FLOPs.
+        (70 * 10**9, 1_400 * 10**9, 588 * 10**21),
+        # GPT-3 175B on 300B tokens -> 3.15e23 FLOPs (6ND).
+        (175 * 10**9, 300 * 10**9, 315 * 10**21),
+        (0, 10, 0),
+    ],
+)
+def test_training_flops(params: int, tokens: int, flops: int) -> None:
+    got = training_flops(params, tokens)
+    assert got == flops
+    assert type(got) is int
+
+
+def test_chinchilla_tokens() -> None:
+    assert chinchilla_tokens(70 * 10**9) == 1_400 * 10**9
+    assert chinchilla_tokens(0) == 0
+
+
+def test_compute_optimal_chinchilla() -> None:
+    opt = compute_optimal(588 * 10**21)
+    assert opt == ComputeOptimal(588 * 10**21, 70 * 10**9, 1_400 * 10**9, 588 * 10**21)
+    assert opt.to_dict()["params"] == 70 * 10**9
+
+
+@given(budget=st.integers(0, 10**30))
+def test_compute_optimal_is_largest_fitting(budget: int) -> None:
+    opt = compute_optimal(budget)
+    n = opt.params
+    assert opt.tokens == 20 * n
+    assert opt.flops == 120 * n * n <= budget
+    assert 120 * (n + 1) ** 2 > budget
+
+
+@pytest.mark.parametrize(
+    ("func", "args", "name"),
+    [
+        (training_flops, (1.5, 10), "params"),
+        (training_flops, (10, -1), "tokens"),
+        (training_flops, (True, 10), "params"),
+        (chinchilla_tokens, (7e9,), "params"),
+        (compute_optimal, (1e24,), "budget"),
+        (compute_optimal, (-1,), "budget"),
+    ],
+)
+def test_rejects(func: object, args: tuple[object, ...], name: str) -> None:
+    with pytest.raises(LLMSizeError, match=name) as info:
+        func(*args)  # type: ignore[operator]
+    assert "\n" not in str(info.value)
+
+
+# --- per-token forward FLOPs ---------------------------------------------------------------
+
+
+def test_two_n_llama2(llama2_7b: Spec) -> None:
+    assert two_n_flops_per_token(llama2_7b) == 2 * LLAMA2_7B_PARAMS
+
+
+def test_matmul_params_llama2(llama2_7b: Spec) -> None:
+    # Untied: the 32000 x 4096 embedding is a lookup, the head of the same size is a matmul.
+    assert matmul_params(llama2_7b) == LLAMA2_7B_PARAMS - 32000 * 4096 == 6_607_343_616
+    assert forward_flops_per_token(llama2_7b) == 2 * 6_607_343_616
+
+
+def test_matmul_params_deepseek_v3(deepseek_v3: Spec) -> None:
+    assert counts(deepseek_v3).active == DEEPSEEK_V3_ACTIVE
+    assert matmul_params(deepseek_v3) == DEEPSEEK_V3_ACTIVE - 129280 * 7168
+    assert two_n_flops_per_token(deepseek_v3) == 2 * DEEPSEEK_V3_ACTIVE
+
+
+def test_matmul_params_tied_and_encoder(bert_base: Spec) -> None:
+    tied = Spec(
+        "tied",
+        layers=2,
+        width=64,
+        heads=4,
+        kv_heads=2,
+        head_dim=16,
+        ffn=128,
+        vocab=100,
+        tied_embeddings=True,
+    )
+    # The one shared table is used as the head's matmul, so nothing is subtracted.
+    assert matmul_params(tied) == counts(tied).total
+    # BERT: token, position and token-type tables are lookups and there is no head.
+    assert matmul_params(bert_base) == 109_482_240 - (30522 + 512 + 2) * 768
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        (0, 0),
+        (1, 2 * 32 * 32 * 256),
+        # 2 * L * context * N * (H + H)
+        (4096, 2 * 32 * 4096 * 32 * 256),
+    ],
+)
+def test_attention_flops_llama2(llama2_7b: Spec, context: int, expected: int) -> None:
+    assert attention_flops_per_token(llama2_7b, context) == expected
+
+
+def test_attention_flops_gqa_same_as_mha(llama2_7b: Spec, llama3_8b: Spec) -> None:
+    # Sharing KV heads saves cache, not attention FLOPs: both have 32 query heads of 128.
+    assert attention_flops_per_token(llama3_8b, 1000) == attention_flops_per_token(llama2_7b, 1000)
+
+
+def test_attention_flops_mla(deepseek_v3: Spec) -> None:
+    # MLA: scores over qk_nope + qk_rope = 192, values of 128, for 128 heads in 61 layers.
+    assert attention_flops_per_token(deepseek_v3, 1000) == 2 * 61 * 1000 * 128 * (192 + 128)
+
+
+def test_forward_is_sum(llama2_7b: Spec) -> None:
+    assert forward_flops_per_token(llama2_7b, 2048) == 2 * matmul_params(
+        llama2_7b
+    ) + attention_flops_per_token(llama2_7b, 2048)
+
+
+def test_kaplan_formula(llama2_7b: Spec) -> None:
+    # Kaplan et al. 2020, Table 1: C_forward = 2N + 2 n_layer n_ctx d_attn, N non-embedding.
+    non_embedding = 6_476_271_616
+    assert kaplan_forward_flops_per_token(llama2_7b, 4096) == (
+        2 * non_embedding + 2 * 32 * 4096 * (32 * 128)
+    )
+
+
+@given(n_ctx=st.integers(0, 10**6).map(lambda x: 2 * x))
+@FIXTURES
+def test_kaplan_attention_is_causal_average(llama2_7b: Spec, n_ctx: int) -> None:
+    # Kaplan's attention term is ours at context n_ctx/2 (qk and v both of size H).
+    kaplan_attention = kaplan_forward_flops_per_token(llama2_7b, n_ctx) - 2 * 6_476_271_616
+    assert kaplan_attention == attention_flops_per_token(llama2_7b, n_ctx // 2)
+
+
+@given(seq=st.integers(1, 200))
+@FIXTURES
+def test_sequence_is_sum_of_tokens(deepseek_v3: Spec, seq: int) -> None:
+    expected = sum(forward_flops_per_token(deepseek_v3, i) for i in range(1, seq + 1))
+    assert sequence_forward_flops(deepseek_v3, seq) == expected
+
+
+@pytest.mark.parametrize(
+    ("func", "args", "name"),
+    [
+        (attention_flops_per_token, (-1,), "context"),
+        (attention_flops_per_token, (1.5,), "context"),
+        (forward_flops_per_token, (True,), "context"),
+        (sequence_forward_flops, (0,), "seq"),
+        (kaplan_forward_flops_per_token, (-2,), "n_ctx"),
+    ],
+)
+def test_spec_funcs_reject(
+    llama2_7b: Spec, func: object, args: tuple[object, ...], name: str
+) -> None:
+    with pytest.raises(LLMSizeError, match=name):
+        func(llama2_7b, *args)  # type: ignore[operator]
+
+
+def test_rejects_non_spec() -> None:
+    with pytest.raises(LLMSizeError, match="spec"):
+        forward_flops_per_token("llama")  # type: ignore[arg-type]
