@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.oracle.cases import CASES  # noqa: E402
+from tests.oracle.cases import all_cases  # noqa: E402
 
 FIGURES = ROOT / "tests" / "oracle" / "figures.json"
 
@@ -43,7 +43,7 @@ def transformers_count(config: dict) -> int:
 def main() -> None:
     import transformers
 
-    figures = {name: transformers_count(config) for name, config in CASES.items()}
+    figures = {name: transformers_count(config) for name, config in all_cases().items()}
     for name, total in figures.items():
         print(f"{name:28} {total:>18,}")
     if "--write" in sys.argv:

@@ -15,7 +15,9 @@ import pytest
 
 from llmsize import counts
 from llmsize.hfconfig import from_dict
-from tests.oracle.cases import CASES
+from tests.oracle.cases import all_cases
+
+CASES = all_cases()
 
 RECORD = json.loads((Path(__file__).parent / "oracle" / "figures.json").read_text("utf-8"))
 

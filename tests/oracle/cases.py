@@ -324,3 +324,13 @@ CASES: dict[str, dict[str, Any]] = {
         **TINY,
     },
 }
+
+
+def all_cases() -> dict[str, dict[str, Any]]:
+    """The cases above plus every bundled preset's real config (``preset:<id>``)."""
+    from llmsize import presets
+
+    out = dict(CASES)
+    for preset_id in presets.ids():
+        out[f"preset:{preset_id}"] = presets.get(preset_id).config
+    return out
