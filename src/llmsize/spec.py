@@ -11,6 +11,7 @@ naming the field and the value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Literal
 
 from llmsize.errors import LLMSizeError
@@ -232,7 +233,7 @@ class Spec:
 
     # Derived sizes -------------------------------------------------------------------------
 
-    @property
+    @cached_property
     def moe_layer_count(self) -> int:
         """How many layers carry an MoE block (0 for a dense model)."""
         if self.moe is None:
