@@ -25,6 +25,7 @@ _TEXT = {
     "active": ("Active per token", "每个词元激活的参数量"),
     "non_embedding": ("Non-embedding", "非嵌入参数量"),
     "stored": ("Stored in checkpoint", "检查点中存储的参数量"),
+    "checkpoint": ("Checkpoint values incl. scales", "检查点数值总数（含缩放因子）"),
     "part": ("Part", "部分"),
     "params": ("Parameters", "参数量"),
     "share": ("Share", "占比"),
@@ -144,7 +145,8 @@ def _count(spec: Spec, args: argparse.Namespace) -> str:
     _walk(c.breakdown, 0, c.total, lang, rows)
     summary = [
         [_t(key, lang), fmt.exact(getattr(c, key), lang), fmt.count(getattr(c, key), lang)]
-        for key in ("total", "active", "non_embedding", "stored")
+        for key in ("total", "active", "non_embedding", "stored", "checkpoint")
+        if key != "checkpoint" or c.checkpoint != c.stored
     ]
     return (
         f"{spec.name}\n\n"

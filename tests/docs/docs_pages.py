@@ -1,0 +1,92 @@
+"""The site's Markdown pages for the docs tests: which pages, their headings and includes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+SNIPPETS = DOCS / "snippets"
+ZH_SUFFIX = ".zh.md"
+
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+ANCHOR = re.compile(r"\{[ \t]*#([\w-]+)[^}]*\}[ \t]*$")
+INCLUDE = re.compile(r"""^[ \t]*--8<--[ \t]+["']([^"']+)["']""")
+EXEC_ID = re.compile(r"""^[ \t]*(?:`{3,}|~{3,})[^\n]*\bexec=["']?(?:1|on|true)["']?[^\n]*""")
+FENCE_ID = re.compile(r"""\bid=["']([^"']+)["']""")
+
+
+def pages() -> list[Path]:
+    """Every page of the site (English and Chinese), snippets excluded, sorted."""
+    return sorted(p for p in DOCS.rglob("*.md") if SNIPPETS not in p.parents)
+
+
+def is_zh(page: Path) -> bool:
+    """Whether ``page`` is a Chinese page (``*.zh.md``)."""
+    return page.name.endswith(ZH_SUFFIX)
+
+
+def twin(page: Path) -> Path:
+    """The other language's file of ``page``."""
+    if is_zh(page):
+        return page.with_name(page.name[: -len(ZH_SUFFIX)] + ".md")
+    return page.with_name(page.name[: -len(".md")] + ZH_SUFFIX)
+
+
+def rel(page: Path) -> str:
+    """``page`` relative to ``docs/``, with forward slashes (as the nav writes it)."""
+    return page.relative_to(DOCS).as_posix()
+
+
+def split_lines(text: str) -> Iterator[tuple[int, str, bool]]:
+    """Yield ``(line number, line, inside a fence)`` for each line; fence lines count as inside.
+
+    Fences open with three or more backticks or tildes (indented ones too, e.g. in an
+    admonition) and close with the same character repeated at least as often.
+    """
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _FENCE.match(line)
+        if fence is None:
+            if m:
+                fence = m.group(1)
+                yield number, line, True
+            else:
+                yield number, line, False
+        else:
+            closes = m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)
+            if closes and not line.strip().lstrip(fence[0]).strip():
+                fence = None
+            yield number, line, True
+
+
+def headings(text: str) -> list[tuple[int, str]]:
+    """``(line number, heading line)`` of every ATX heading outside fences."""
+    return [(n, line) for n, line, code in split_lines(text) if not code and HEADING.match(line)]
+
+
+def anchors(text: str) -> list[str | None]:
+    """The explicit anchor (``{ #anchor }``) of each heading, ``None`` where there is none."""
+    out: list[str | None] = []
+    for _, line in headings(text):
+        m = ANCHOR.search(line)
+        out.append(m.group(1) if m else None)
+    return out
+
+
+def includes(text: str) -> list[str]:
+    """Snippet files included with ``--8<--``, in order."""
+    return [m.group(1) for _, line, _ in split_lines(text) if (m := INCLUDE.match(line))]
+
+
+def exec_ids(text: str) -> list[str | None]:
+    """The ``id=`` of each executed fence (``exec="1"``), ``None`` where there is none."""
+    out: list[str | None] = []
+    for _, line in ((n, line) for n, line, code in split_lines(text) if code):
+        if EXEC_ID.match(line):
+            m = FENCE_ID.search(line)
+            out.append(m.group(1) if m else None)
+    return out
