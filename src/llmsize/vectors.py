@@ -60,14 +60,23 @@ class VectorCounts:
     kinds: tuple[VectorKind, ...]
 
     @property
+    def created(self) -> tuple[VectorKind, ...]:
+        """The kinds the pass creates, without the ``kv_cache.*`` rows.
+
+        The cache rows name vectors already counted among the keys and values (or latents):
+        they say which of them outlive the pass, so totals leave them out.
+        """
+        return tuple(k for k in self.kinds if not k.key.startswith("kv_cache."))
+
+    @property
     def total_elements(self) -> int:
-        """Elements over all kinds."""
-        return sum(k.elements for k in self.kinds)
+        """Elements over all created vectors (cached ones counted once)."""
+        return sum(k.elements for k in self.created)
 
     @property
     def total_vectors(self) -> int:
-        """Vectors over all kinds."""
-        return sum(k.count for k in self.kinds)
+        """Created vectors over all kinds (cached ones counted once)."""
+        return sum(k.count for k in self.created)
 
     def keys(self) -> list[str]:
         """The kind keys, in order."""
