@@ -1,14 +1,14 @@
 """Textbook parameter approximations, and one article's version of them, as exact functions.
 
-The site prints these beside the exact count from :func:`llmsize.counts`. Notation as in
-:mod:`llmsize.spec`: ``L`` layers, ``D`` width, ``H`` here is the number of heads (the article's
+The site prints these beside the exact count from `llmsize.counts`. Notation as in
+`llmsize.spec`: ``L`` layers, ``D`` width, ``H`` here is the number of heads (the article's
 letter), and the FFN is ``4D`` wide and not gated.
 
 Per layer, attention has four ``D x D`` matrices (Q, K, V, output): ``4D²``. The MLP has two
 ``D x 4D`` matrices: ``8D²``. A layer is ``12D²`` and a stack ``12·L·D²``, which is Kaplan et
 al. (2020)'s ``N ≈ 12·n_layer·d_model²``: it leaves out embeddings, biases and norms.
 
-:func:`article_claims` checks a Chinese blog post that sizes a model with ``L = 100``,
+`article_claims` checks a Chinese blog post that sizes a model with ``L = 100``,
 ``D = 8192``, ``H = 128`` heads and a ``4D`` FFN.
 """
 
@@ -147,7 +147,7 @@ def ffn_8d2(width: int) -> int:
 
 
 def layer_12d2(width: int) -> int:
-    """One layer, ``12D²``: :func:`attention_4d2` plus :func:`ffn_8d2`.
+    """One layer, ``12D²``: `attention_4d2` plus `ffn_8d2`.
 
     Args:
         width: ``D``.
@@ -162,7 +162,7 @@ def layer_12d2(width: int) -> int:
 
 
 def stack(layers: int, width: int) -> int:
-    """``L`` layers, ``L·12D²`` (the same figure as :func:`twelve_ld2`).
+    """``L`` layers, ``L·12D²`` (the same figure as `twelve_ld2`).
 
     Args:
         layers: ``L``.
@@ -204,7 +204,7 @@ class Claim:
         formula_text: The article's formula as it writes it (for a code span).
         claimed: The figure the article prints.
         computed: The article's formula evaluated exactly, at the article's sizes.
-        verdict_key: Key into :data:`WHY` (see :func:`why`).
+        verdict_key: Key into `WHY` (see `why`).
         correct: The right count for what the article is sizing.
         correct_formula: The formula that gives ``correct`` (for a code span).
     """
@@ -233,8 +233,8 @@ WHY: dict[str, tuple[str, str]] = {
         "文中给出的数值与这两者都对不上。",
     ),
     "rounding_slip": (
-        "The formula is right; the printed figure looks like a rounding slip.",
-        "公式正确；文中的数值像是舍入笔误。",
+        "The formula is right; the printed figure is an arithmetic slip (it does not round to it).",
+        "公式正确；文中的数值是计算笔误（正确结果并不能舍入成它）。",
     ),
     "terms_off": (
         "The addition is right, but both terms are off; a layer is attention plus FFN, "
@@ -250,10 +250,10 @@ WHY: dict[str, tuple[str, str]] = {
 
 
 def why(verdict_key: str, lang: str = "en") -> str:
-    """The explanation for a :attr:`Claim.verdict_key` in ``lang``.
+    """The explanation for a `Claim.verdict_key` in ``lang``.
 
     Args:
-        verdict_key: A key of :data:`WHY`.
+        verdict_key: A key of `WHY`.
         lang: ``"en"`` or ``"zh"``.
 
     Returns:

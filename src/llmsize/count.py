@@ -1,8 +1,8 @@
 """Exact parameter counts with a breakdown, and the count definitions people quote.
 
-All counts are Python ints. :func:`breakdown` returns a tree of :class:`Part` whose leaves sum to
-the total; :func:`counts` returns the definitions side by side (total, active, non-embedding,
-stored). The textbook approximations live in :mod:`llmsize.approx`.
+All counts are Python ints. `breakdown` returns a tree of `Part` whose leaves sum to
+the total; `counts` returns the definitions side by side (total, active, non-embedding,
+stored). The textbook approximations live in `llmsize.approx`.
 """
 
 from __future__ import annotations
@@ -249,7 +249,7 @@ def breakdown(spec: Spec) -> Part:
         spec: The architecture.
 
     Returns:
-        The root :class:`Part` (key ``"model"``).
+        The root `Part` (key ``"model"``).
     """
     d, v = spec.width, spec.vocab
     embeddings = Part.group(
@@ -288,7 +288,7 @@ def counts(spec: Spec) -> Counts:
         spec: The architecture.
 
     Returns:
-        A :class:`Counts`.
+        A `Counts`.
     """
     tree = breakdown(spec)
     total = tree.params

@@ -6,15 +6,15 @@ All results are exact Python integers.
 A forward pass costs, per token:
 
 * **the parameter term**: 2 FLOPs for each parameter the token is multiplied by
-  (:func:`matmul_params`; the "2N" rule, Kaplan et al. 2020, Table 1);
+  (`matmul_params`; the "2N" rule, Kaplan et al. 2020, Table 1);
 * **the attention term**: the token's query against ``context`` cached keys (scores) and the
   weighted sum of as many values, ``2 * L * context * N * (d_qk + d_v)``
-  (:func:`attention_flops_per_token`). It grows with the context; the parameter term does not.
+  (`attention_flops_per_token`). It grows with the context; the parameter term does not.
 
 Kaplan et al. write the forward cost as ``2N + 2 * n_layer * n_ctx * d_attn``. That
 attention term is this module's averaged over a causal training sequence of ``n_ctx`` tokens,
 where a token attends to about ``n_ctx / 2`` keys: ``2 * L * (n_ctx/2) * N * (H + H) =
-2 * L * n_ctx * d_attn`` with ``d_attn = N * H``. :func:`kaplan_forward_flops_per_token` gives
+2 * L * n_ctx * d_attn`` with ``d_attn = N * H``. `kaplan_forward_flops_per_token` gives
 their formula as written.
 """
 
@@ -105,7 +105,7 @@ def matmul_params(spec: Spec) -> int:
 def two_n_flops_per_token(spec: Spec) -> int:
     """The rule of thumb ``2N`` with ``N = counts(spec).active``, embeddings included.
 
-    Quick and commonly quoted; :func:`forward_flops_per_token` is the more careful count.
+    Quick and commonly quoted; `forward_flops_per_token` is the more careful count.
 
     Args:
         spec: The architecture.
@@ -279,7 +279,7 @@ def compute_optimal(budget: int) -> ComputeOptimal:
         budget: FLOPs ``C``.
 
     Returns:
-        A :class:`ComputeOptimal`.
+        A `ComputeOptimal`.
 
     Raises:
         LLMSizeError: If ``budget`` is not a non-negative integer.

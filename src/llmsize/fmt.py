@@ -3,13 +3,13 @@
 Every figure the site prints goes through this module, so the rules are fixed here once.
 
 Rounding:
-    All arithmetic is on ints and :class:`fractions.Fraction`; no float is ever formed. Rounding
+    All arithmetic is on ints and `fractions.Fraction`; no float is ever formed. Rounding
     is **half up on the magnitude** (half away from zero): ``2.45 -> 2.5``, ``-2.45 -> -2.5``.
     A negative number is its magnitude's text with a leading ASCII ``-``; a value that rounds to
     zero prints without a sign.
 
 Significant digits:
-    Compact forms (:func:`count`, :func:`count_long`, :func:`bytes_`, :func:`ratio`) keep at
+    Compact forms (`count`, `count_long`, `bytes_`, `ratio`) keep at
     least ``digits`` significant digits but never drop integer digits: the value is rounded to
     ``max(0, digits - integer digits)`` decimal places, so ``8589.93万`` prints as ``8590万`` and
     ``6710.26亿`` as ``6710亿``. When rounding carries into the next unit the next unit is used
@@ -25,7 +25,7 @@ Units:
     a space before the symbol in both languages (``"1.34 TB"``).
 
 Digit grouping:
-    :func:`exact`, :func:`bytes_`, :func:`ratio` and :func:`percent` group integer digits with
+    `exact`, `bytes_`, `ratio` and `percent` group integer digits with
     commas in both languages (``"6,738,415,616"``, ``"1,023 KiB"``, ``"×1,000"``). English
     compact counts group too (only visible from ``"1,000T"``). Chinese compact counts never do:
     万 and 亿 are the grouping (``"6710亿"``).
@@ -133,7 +133,7 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 
 def check_lang(lang: object) -> str:
-    """Return ``lang`` if it is one of :data:`LANGS`.
+    """Return ``lang`` if it is one of `LANGS`.
 
     Args:
         lang: The language code to check.
@@ -289,7 +289,7 @@ def count_long(
 ) -> str:
     """Count in words: ``"6.74 billion"``, ``"805 million"``.
 
-    Chinese is the same as :func:`count` (``"67.4亿"``): 亿 and 万 are already words, and
+    Chinese is the same as `count` (``"67.4亿"``): 亿 and 万 are already words, and
     Chinese technical writing puts no space between a number and them.
 
     Args:
@@ -300,10 +300,10 @@ def count_long(
         kilo: English only: use "thousand" instead of printing thousands exactly.
 
     Returns:
-        The text; below the smallest unit, as :func:`count`.
+        The text; below the smallest unit, as `count`.
 
     Raises:
-        LLMSizeError: As :func:`count`.
+        LLMSizeError: As `count`.
 
     Examples:
         >>> count_long(671_026_419_200), count_long(671_026_419_200, "zh")
@@ -391,7 +391,7 @@ def bytes_both(n: int, lang: str = "en", digits: int = 3, *, trim: bool = True) 
         The text.
 
     Raises:
-        LLMSizeError: As :func:`bytes_`.
+        LLMSizeError: As `bytes_`.
     """
     decimal = bytes_(n, "auto-decimal", lang, digits, trim=trim)
     binary = bytes_(n, "auto-binary", lang, digits, trim=trim)
@@ -459,7 +459,7 @@ def ratio(a: int, b: int, lang: str = "en", digits: int = 3, *, trim: bool = Tru
 
 
 def label(key: str, lang: str = "en") -> str:
-    """Display name of a breakdown key (:attr:`llmsize.Part.key`): ``"experts"`` -> 路由专家.
+    """Display name of a breakdown key (`llmsize.Part.key`): ``"experts"`` -> 路由专家.
 
     Args:
         key: One key of the breakdown tree (not a dotted path), e.g. ``"shared_experts"``.

@@ -1,4 +1,4 @@
-"""Read a Hugging Face ``config.json`` into a :class:`~llmsize.spec.Spec`.
+"""Read a Hugging Face ``config.json`` into a `Spec`.
 
 Each supported ``model_type`` is read the way transformers builds that model: a key that is
 absent takes the family's default from transformers' own config class (``head_dim`` falls back
@@ -6,7 +6,7 @@ to ``hidden_size // num_attention_heads``, ``num_key_value_heads`` to the query 
 ``q_lora_rank: null`` means no query compression, and so on). The size-defining keys
 (``hidden_size``, ``num_hidden_layers``, ``num_attention_heads``, ``vocab_size`` and the FFN
 width) must be present. Anything else wrong — malformed JSON, an unknown ``model_type``, a
-missing or ill-typed key — raises :class:`~llmsize.errors.LLMSizeError` naming the key.
+missing or ill-typed key — raises `LLMSizeError` naming the key.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from llmsize.errors import LLMSizeError
 from llmsize.spec import MLA, MoE, Spec
 
-__all__ = ["SUPPORTED_MODEL_TYPES", "from_dict", "read_config"]
+__all__ = ["SUPPORTED_MODEL_TYPES", "from_dict", "from_json", "read_config"]
 
 _MISSING = object()
 
@@ -414,7 +414,7 @@ SUPPORTED_MODEL_TYPES: tuple[str, ...] = tuple(sorted(_READERS))
 
 
 def from_dict(config: object, name: str | None = None, where: str = "config") -> Spec:
-    """Build a :class:`Spec` from a parsed ``config.json``.
+    """Build a `Spec` from a parsed ``config.json``.
 
     Args:
         config: The parsed JSON (must be an object).
@@ -445,6 +445,42 @@ def from_dict(config: object, name: str | None = None, where: str = "config") ->
     return _wrap(where, lambda: reader(c, name))
 
 
+def _loads(text: str, where: str) -> object:
+    """Parse JSON text; malformed input raises an error naming ``where``, line and column."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise LLMSizeError(
+            f"{where}: malformed JSON at line {err.lineno} column {err.colno}: {err.msg}"
+        ) from None
+    except RecursionError:
+        raise LLMSizeError(f"{where}: malformed JSON (nested too deeply)") from None
+    except ValueError as err:  # e.g. an integer longer than Python's digit limit
+        raise LLMSizeError(f"{where}: malformed JSON: {err}") from None
+
+
+def from_json(text: str, name: str | None = None, where: str = "config.json") -> Spec:
+    """Build a `Spec` from the text of a ``config.json``.
+
+    Parsing and its errors are those of `read_config`, without the file: this is what the
+    site's in-browser calculator reads a pasted config with.
+
+    Args:
+        text: The JSON text.
+        name: Display name; defaults to ``_name_or_path`` or the model type.
+        where: How errors refer to this config.
+
+    Returns:
+        The spec.
+
+    Raises:
+        LLMSizeError: Malformed JSON, or a bad config (as `from_dict`).
+    """
+    if not isinstance(text, str):
+        raise LLMSizeError(f"{where}: expected JSON text, got {type(text).__name__}")
+    return from_dict(_loads(text, where), name=name, where=where)
+
+
 def read_config(path: str | Path, name: str | None = None) -> Spec:
     """Read a ``config.json`` file.
 
@@ -465,14 +501,7 @@ def read_config(path: str | Path, name: str | None = None) -> Spec:
     except (OSError, UnicodeDecodeError) as err:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else type(err).__name__
         raise LLMSizeError(f"{where}: cannot read file ({reason})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise LLMSizeError(
-            f"{where}: malformed JSON at line {err.lineno} column {err.colno}: {err.msg}"
-        ) from None
-    except RecursionError:
-        raise LLMSizeError(f"{where}: malformed JSON (nested too deeply)") from None
+    data = _loads(text, where)
     if name is None and isinstance(data, Mapping) and not data.get("_name_or_path"):
         name = path.parent.name or None
     return from_dict(data, name=name, where=where)

@@ -1,8 +1,8 @@
 """Bytes: weight storage formats, the KV cache, training state and activations.
 
 Every byte count is an exact Python ``int``. Bytes per parameter are kept as
-:class:`fractions.Fraction` (4-bit formats and block formats are not whole bytes); a figure is
-rounded only when it is formatted for display (:mod:`llmsize.fmt`).
+`fractions.Fraction` (4-bit formats and block formats are not whole bytes); a figure is
+rounded only when it is formatted for display (`llmsize.fmt`).
 
 Sources for the figures used here:
 
@@ -109,7 +109,7 @@ class DType:
     """A weight (or cache) storage format and its exact size.
 
     Attributes:
-        name: Canonical key in :data:`DTYPES` (``"bf16"``, ``"q4_k"``...).
+        name: Canonical key in `DTYPES` (``"bf16"``, ``"q4_k"``...).
         kind: ``"float"`` or ``"int"`` for plain element formats, ``"gguf"`` for ggml block
             quantisation (each block of ``block`` weights stored in ``block_bytes`` bytes,
             scales included), ``"fp8_block"`` for one byte per weight plus one ``float32``
@@ -288,7 +288,7 @@ DTYPES: dict[str, DType] = {
     )
 }
 """Storage formats by canonical name. Aliases (``"fp8"``, ``"bfloat16"``...) are in
-:data:`DTYPE_ALIASES`; look names up with :func:`get_dtype`."""
+`DTYPE_ALIASES`; look names up with `get_dtype`."""
 
 DTYPE_ALIASES: dict[str, str] = {
     "fp8": "fp8_e4m3",
@@ -303,18 +303,18 @@ DTYPE_ALIASES: dict[str, str] = {
     "half": "fp16",
     "fp8_block": "fp8_block128",
 }
-"""Other accepted names for entries of :data:`DTYPES` (matched case-insensitively)."""
+"""Other accepted names for entries of `DTYPES` (matched case-insensitively)."""
 
 
 def get_dtype(dtype: str | DType) -> DType:
     """Look up a storage format by name or alias, case-insensitively.
 
     Args:
-        dtype: A key of :data:`DTYPES`, an alias from :data:`DTYPE_ALIASES`, or a
-            :class:`DType` (returned as is).
+        dtype: A key of `DTYPES`, an alias from `DTYPE_ALIASES`, or a
+            `DType` (returned as is).
 
     Returns:
-        The :class:`DType`.
+        The `DType`.
 
     Raises:
         LLMSizeError: If the name is unknown.
@@ -336,10 +336,10 @@ def bytes_per_param(dtype: str | DType) -> Fraction:
     """Exact bytes per weight of a storage format, scales included.
 
     For ``fp8_block128`` this is ``1 + 4/16384``, the average over whole 128x128 tiles; use
-    :func:`matrix_bytes` for an exact per-matrix figure.
+    `matrix_bytes` for an exact per-matrix figure.
 
     Args:
-        dtype: A storage format name (see :func:`get_dtype`).
+        dtype: A storage format name (see `get_dtype`).
 
     Returns:
         Bytes per weight as a fraction (``Fraction(17, 16)`` for ``q8_0``).
@@ -363,11 +363,11 @@ def weights_bytes(params: int, dtype: str | DType = "bf16") -> int:
     * ``fp8_block128`` without matrix shapes: ``params + 4 * ceil(params / 16384)``, i.e. one
       fp32 scale per 16384 weights, as if every matrix were made of whole 128x128 tiles. The
       exact figure depends on each matrix's shape (partial tiles at the edges get a scale too);
-      sum :func:`matrix_bytes` over the matrices for it.
+      sum `matrix_bytes` over the matrices for it.
 
     Args:
         params: Number of weights.
-        dtype: A storage format name (see :func:`get_dtype`).
+        dtype: A storage format name (see `get_dtype`).
 
     Returns:
         The byte count.
@@ -399,7 +399,7 @@ def matrix_bytes(rows: int, cols: int, dtype: str | DType = "bf16") -> int:
     Args:
         rows: Rows of the matrix (output features of a linear layer in PyTorch's layout).
         cols: Columns (input features).
-        dtype: A storage format name (see :func:`get_dtype`).
+        dtype: A storage format name (see `get_dtype`).
 
     Returns:
         The byte count.
@@ -450,7 +450,7 @@ def kv_cache_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
     * MLA (DeepSeek-V2/V3): only the compressed latent and the shared rotary key are cached,
       one vector of ``kv_lora_rank + qk_rope_head_dim`` per layer:
       ``L * (kv_lora_rank + qk_rope_head_dim) * bytes`` (how DeepSeek's own inference code and
-      vLLM/SGLang serve it). See :func:`kv_cache_naive_mla_bytes_per_token` for the
+      vLLM/SGLang serve it). See `kv_cache_naive_mla_bytes_per_token` for the
       decompressed per-head K/V.
 
     For a GGUF block format each cached vector is quantised in whole blocks along its length
@@ -458,7 +458,7 @@ def kv_cache_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
 
     Args:
         spec: A decoder architecture.
-        dtype: Storage format of the cache (see :func:`get_dtype`).
+        dtype: Storage format of the cache (see `get_dtype`).
 
     Returns:
         Bytes per token.
@@ -481,11 +481,11 @@ def kv_cache_naive_mla_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") 
     ``qk_nope_head_dim + qk_rope_head_dim`` values and a value of ``v_head_dim`` values:
     ``L * N * (qk_nope + qk_rope + v_head_dim) * bytes``. This is what a plain attention
     implementation (e.g. transformers' own ``DynamicCache`` for DeepSeek-V3) stores; the
-    latent cache of :func:`kv_cache_bytes_per_token` is what MLA was designed for.
+    latent cache of `kv_cache_bytes_per_token` is what MLA was designed for.
 
     Args:
         spec: A decoder with ``spec.mla`` set.
-        dtype: Storage format of the cache (see :func:`get_dtype`).
+        dtype: Storage format of the cache (see `get_dtype`).
 
     Returns:
         Bytes per token.
@@ -509,14 +509,14 @@ def kv_cache_bytes(spec: Spec, context: int, batch: int = 1, dtype: str | DType 
         spec: A decoder architecture.
         context: Tokens held per sequence (prompt plus generated).
         batch: Number of sequences.
-        dtype: Storage format of the cache (see :func:`get_dtype`).
+        dtype: Storage format of the cache (see `get_dtype`).
 
     Returns:
         ``kv_cache_bytes_per_token(spec, dtype) * context * batch``.
 
     Raises:
         LLMSizeError: If ``context`` or ``batch`` is not a positive integer, or as
-            :func:`kv_cache_bytes_per_token`.
+            `kv_cache_bytes_per_token`.
     """
     _check_int("context", context)
     _check_int("batch", batch)
@@ -601,17 +601,17 @@ TRAINING_CONVENTIONS: dict[str, TrainingConvention] = {
         ),
     ),
 }
-"""The training-state conventions :func:`training_bytes` knows, by key."""
+"""The training-state conventions `training_bytes` knows, by key."""
 
 
 @dataclass(frozen=True)
 class TrainingMemory:
     """Bytes of model state for mixed-precision Adam training, item by item.
 
-    Activations are not included (see :func:`activation_bytes`).
+    Activations are not included (see `activation_bytes`).
 
     Attributes:
-        convention: Key of the :class:`TrainingConvention` used.
+        convention: Key of the `TrainingConvention` used.
         params: Parameters trained.
         weights: Low-precision working weights.
         gradients: Gradients.
@@ -649,14 +649,14 @@ def training_bytes(params: int, convention: str = "16") -> TrainingMemory:
 
     ``"16"`` follows ZeRO (bf16 weights and gradients, fp32 master/momentum/variance);
     ``"18"`` follows the Hugging Face "Model training anatomy" guide (gradients in fp32). See
-    :data:`TRAINING_CONVENTIONS` for the item-by-item figures and citations.
+    `TRAINING_CONVENTIONS` for the item-by-item figures and citations.
 
     Args:
         params: Trainable parameters.
         convention: ``"16"`` or ``"18"`` (bytes per parameter).
 
     Returns:
-        A :class:`TrainingMemory`.
+        A `TrainingMemory`.
 
     Raises:
         LLMSizeError: If ``params`` is not a non-negative integer or ``convention`` is unknown.

@@ -143,5 +143,5 @@ def get(preset_id: str) -> Preset:
 
 
 def load(preset_id: str) -> Spec:
-    """The :class:`Spec` of preset ``preset_id``."""
+    """The `Spec` of preset ``preset_id``."""
     return get(preset_id).spec

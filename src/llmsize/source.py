@@ -1,4 +1,4 @@
-"""Turn what a user names (preset, ``config.json`` path, Hub id) into a :class:`Spec`."""
+"""Turn what a user names (preset, ``config.json`` path, Hub id) into a `Spec`."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ Notation (used across llmsize and the site): ``L`` layers, ``D`` model width, ``
 ``K`` key/value heads, ``H`` head size, ``F`` FFN width, ``V`` vocabulary.
 
 Every spec validates itself at construction: a value that is missing, not an integer, out of
-range or inconsistent raises :class:`~llmsize.errors.LLMSizeError` with a one-line message
+range or inconsistent raises `LLMSizeError` with a one-line message
 naming the field and the value.
 """
 

@@ -53,7 +53,7 @@ class VectorCounts:
 
     Attributes:
         tokens: ``T``, the tokens in the pass (batch times sequence length).
-        kinds: One :class:`VectorKind` per kind, in the order the pass creates them.
+        kinds: One `VectorKind` per kind, in the order the pass creates them.
     """
 
     tokens: int
@@ -134,7 +134,7 @@ def vectors(spec: Spec, tokens: int) -> VectorCounts:
         tokens: ``T``, tokens in the pass.
 
     Returns:
-        A :class:`VectorCounts`.
+        A `VectorCounts`.
 
     Raises:
         LLMSizeError: If ``tokens`` is not a positive integer.

@@ -1,0 +1,129 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright, headless.
+
+Every page in both languages must render without a console error and without a single request
+leaving 127.0.0.1; the language switcher must land on the same page; Chinese search must find
+参数, 向量 and 显存; charts must be visible; the key figures must be the library's. Screenshots of
+both home pages are saved to ``$LLMSIZE_ARTIFACTS`` (default ``artifacts/``).
+
+Without Chromium these tests are skipped, unless ``LLMSIZE_REQUIRE_BROWSER=1`` (CI sets it).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from llmsize import approx, counts, fmt, presets
+from tests.docs.docs_pages import is_zh, pages, rel
+from tests.site.conftest import ROOT, Visit
+from tests.site.conftest import third_party as _third_party
+
+
+def _pages() -> list[str]:
+    """URL paths (relative to the site root) of every English page; Chinese ones add ``zh/``."""
+    out = []
+    for page in pages():
+        if not is_zh(page):
+            stem = rel(page)[: -len(".md")]
+            out.append("" if stem == "index" else f"{stem}/")
+    return out
+
+
+PAGES = _pages()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_cleanly_and_locally(
+    page: tuple[Any, Visit], base_url: str, path: str, lang: str
+) -> None:
+    tab, visit = page
+    url = base_url + ("zh/" if lang == "zh" else "") + path
+    response = tab.goto(url, wait_until="networkidle")
+    assert response is not None and response.status == 200, url
+    assert tab.locator("article h1").count() == 1
+    assert tab.evaluate("document.documentElement.lang").startswith(lang)
+    assert visit.console_errors == [], visit.console_errors
+    assert _third_party(visit) == []
+    # No snippet failed: markdown-exec renders a failure as a traceback block.
+    assert "Traceback (most recent call last)" not in tab.content()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_language_switcher_keeps_the_page(
+    page: tuple[Any, Visit], base_url: str, path: str
+) -> None:
+    tab, _ = page
+    tab.goto(base_url + path)
+    zh = tab.locator('a[hreflang="zh"]').first
+    assert zh.get_attribute("href") is not None
+    tab.goto(zh.evaluate("a => a.href"))
+    assert tab.url == base_url + "zh/" + path
+    en = tab.locator('a[hreflang="en"]').first
+    tab.goto(en.evaluate("a => a.href"))
+    assert tab.url == base_url + path
+
+
+@pytest.mark.parametrize("query", ["参数", "向量", "显存"])
+def test_chinese_search_finds_words(page: tuple[Any, Visit], base_url: str, query: str) -> None:
+    tab, visit = page
+    tab.goto(base_url + "zh/", wait_until="networkidle")
+    # Open search as a keyboard user does: Material binds "s" (and "/") to the search box.
+    tab.keyboard.press("s")
+    box = tab.locator("input.md-search__input")
+    box.focus()
+    tab.keyboard.insert_text(query)
+    box.dispatch_event("keyup")
+    results = tab.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() > 0
+    assert "/zh/" in results.first.locator("a").first.get_attribute("href")
+    assert _third_party(visit) == []
+
+
+def test_charts_are_visible(page: tuple[Any, Visit], base_url: str) -> None:
+    tab, _ = page
+    seen = 0
+    for path in PAGES:
+        for prefix in ("", "zh/"):
+            tab.goto(base_url + prefix + path)
+            charts = tab.locator("figure.llmsize-chart svg")
+            for i in range(charts.count()):
+                box = charts.nth(i).bounding_box()
+                assert box is not None and box["width"] > 200 and box["height"] > 80, path
+                seen += 1
+    assert seen >= 4
+
+
+def test_key_figures_are_the_librarys(page: tuple[Any, Visit], base_url: str) -> None:
+    tab, _ = page
+    total = counts(presets.load("deepseek-v3")).total
+    tab.goto(base_url)
+    text = tab.locator("article").inner_text()
+    assert fmt.count(total, "en") in text and fmt.exact(total, "en") in text
+    tab.goto(base_url + "zh/")
+    assert fmt.count(total, "zh") in tab.locator("article").inner_text()
+    for prefix, lang in (("", "en"), ("zh/", "zh")):
+        tab.goto(base_url + prefix + "worked-example/")
+        text = tab.locator("article").inner_text()
+        width, layers = approx.ARTICLE_WIDTH, approx.ARTICLE_LAYERS
+        for value in (
+            approx.layer_12d2(width),
+            approx.stack(layers, width),
+            approx.ffn_8d2(width),
+            approx.attention_4d2(width),
+        ):
+            assert fmt.count(value, lang) in text or fmt.exact(value, lang) in text, value
+
+
+def test_screenshots_of_both_home_pages(page: tuple[Any, Visit], base_url: str) -> None:
+    tab, _ = page
+    out = Path(os.environ.get("LLMSIZE_ARTIFACTS", ROOT / "artifacts"))
+    out.mkdir(parents=True, exist_ok=True)
+    for prefix, name in (("", "home-en.png"), ("zh/", "home-zh.png")):
+        tab.goto(base_url + prefix, wait_until="networkidle")
+        tab.screenshot(path=str(out / name), full_page=True)
+        assert (out / name).stat().st_size > 10_000

@@ -1,0 +1,50 @@
+"""The real site builds strictly, in both languages, with every page of the nav."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.docs.docs_pages import is_zh, pages, rel
+from tests.site.conftest import Build
+
+
+def test_site_builds_strict(site_build: Build) -> None:
+    assert site_build.returncode == 0, site_build.output[-3000:]
+
+
+def test_every_page_is_built_in_both_languages(site: Path) -> None:
+    for page in pages():
+        if is_zh(page):
+            continue
+        stem = rel(page)[: -len(".md")]
+        path = "" if stem == "index" else f"{stem}/"
+        assert (site / path / "index.html").is_file(), stem
+        assert (site / "zh" / path / "index.html").is_file(), stem
+
+
+def test_chinese_search_index_is_segmented(site: Path) -> None:
+    # One index serves both languages. jieba segments the Chinese pages into words joined by
+    # the \u200b separator; without it 参数 is never a term of its own and search finds nothing.
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en", "zh"]
+    zh = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("zh/"))
+    assert "\u200b" in zh
+    for word in ("参数", "向量", "显存"):
+        assert f"\u200b{word}\u200b" in zh or f"{word}\u200b" in zh, word
+
+
+def test_no_third_party_assets(site: Path) -> None:
+    # Nothing the reader's browser loads may come from another host (links to read are fine).
+    import re
+
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe|source)\b[^>]*>", text):
+            if (
+                re.search(r'\b(?:src|href)="(?:https?:)?//', tag)
+                and 'rel="canonical"' not in tag
+                and 'rel="alternate"' not in tag
+            ):
+                raise AssertionError(f"{html.relative_to(site)} loads {tag}")
