@@ -11,9 +11,12 @@ import statistics
 import subprocess
 import sys
 import time
-import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from llmsize import counts, presets
+from scripts.oracle import transformers_count
 
 
 def _llmsize_seconds(preset_id: str, repeat: int = 200) -> float:
@@ -25,22 +28,8 @@ def _llmsize_seconds(preset_id: str, repeat: int = 200) -> float:
 
 
 def _meta_seconds(config: dict) -> tuple[float, int]:
-    import torch
-    import transformers
-
-    transformers.logging.set_verbosity_error()
-    ids = {"pad_token_id": None, "bos_token_id": None, "eos_token_id": None}
     start = time.perf_counter()
-    cfg = transformers.AutoConfig.for_model(**{**ids, **config})
-    auto = (
-        transformers.AutoModel
-        if config["model_type"] == "bert"
-        else (transformers.AutoModelForCausalLM)
-    )
-    with warnings.catch_warnings(), torch.device("meta"):
-        warnings.simplefilter("ignore")
-        model = auto.from_config(cfg)
-    total = sum(p.numel() for p in model.parameters())
+    total = transformers_count(config)  # the oracle's own meta-device build and count
     return time.perf_counter() - start, total
 
 

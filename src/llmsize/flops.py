@@ -20,7 +20,7 @@ their formula as written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from math import isqrt
 from typing import Any
 
@@ -260,12 +260,7 @@ class ComputeOptimal:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON output."""
-        return {
-            "budget": self.budget,
-            "params": self.params,
-            "tokens": self.tokens,
-            "flops": self.flops,
-        }
+        return asdict(self)
 
 
 def compute_optimal(budget: int) -> ComputeOptimal:

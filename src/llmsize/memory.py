@@ -18,7 +18,7 @@ Sources for the figures used here:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from fractions import Fraction
 from math import ceil
 from typing import Any, Literal
@@ -632,16 +632,7 @@ class TrainingMemory:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON output."""
-        return {
-            "convention": self.convention,
-            "params": self.params,
-            "weights": self.weights,
-            "gradients": self.gradients,
-            "master": self.master,
-            "momentum": self.momentum,
-            "variance": self.variance,
-            "total": self.total,
-        }
+        return asdict(self)
 
 
 def training_bytes(params: int, convention: str = "16") -> TrainingMemory:
