@@ -15,7 +15,7 @@ from llmsize.spec import Spec
 __all__ = ["Counts", "Part", "block_scales", "breakdown", "counts", "linear_shapes"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Part:
     """One node of a parameter breakdown.
 
@@ -261,12 +261,10 @@ def breakdown(spec: Spec) -> Part:
             Part("norm", _norm(spec, d) if spec.embedding_norm else 0),
         ],
     )
-    moe_layers = spec.moe_layer_count
+    kinds = ((False, spec.dense_layer_count), (True, spec.moe_layer_count))
     layers = Part.group(
         "layers",
-        [_layer(spec, False, spec.dense_layer_count), _layer(spec, True, moe_layers)]
-        if moe_layers
-        else [_layer(spec, False, spec.layers)],
+        [_layer(spec, moe_layer, n) for moe_layer, n in kinds if n],
         spec.layers,
     )
     top: list[Part] = [embeddings, layers]
