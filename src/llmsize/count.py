@@ -140,84 +140,85 @@ def _linear(n_in: int, n_out: int, bias: bool) -> int:
     return n_in * n_out + (n_out if bias else 0)
 
 
-def _mlp_parts(spec: Spec, width: int, bias: bool | None = None) -> list[Part]:
+def _mlp_parts(spec: Spec, width: int, bias: bool | None = None) -> list[tuple[str, int]]:
     """An MLP of width ``width``: gate (if gated), up, down; ``bias`` defaults to the spec's."""
     d = spec.width
     b = spec.mlp_bias if bias is None else bias
-    parts = []
+    parts: list[tuple[str, int]] = []
     if spec.gated_ffn:
-        parts.append(Part("gate", _linear(d, width, b)))
-    parts.append(Part("up", _linear(d, width, b)))
-    parts.append(Part("down", _linear(width, d, b)))
+        parts.append(("gate", _linear(d, width, b)))
+    parts.append(("up", _linear(d, width, b)))
+    parts.append(("down", _linear(width, d, b)))
     return parts
 
 
 def _mlp(spec: Spec, width: int, bias: bool | None = None) -> int:
-    return sum(p.params for p in _mlp_parts(spec, width, bias))
+    return sum(n for _, n in _mlp_parts(spec, width, bias))
 
 
-def _attention_parts(spec: Spec) -> list[Part]:
+def _attention_parts(spec: Spec) -> list[tuple[str, int]]:
     d, n, k, h = spec.width, spec.heads, spec.kv_heads, spec.head_dim
     mla = spec.mla
     if mla is None:
         parts = [
-            Part("q", d * n * h),
-            Part("k", d * k * h),
-            Part("v", d * k * h),
-            Part("o", n * h * d),
+            ("q", d * n * h),
+            ("k", d * k * h),
+            ("v", d * k * h),
+            ("o", n * h * d),
         ]
         if spec.qkv_bias:
-            parts.append(Part("qkv_bias", n * h + 2 * k * h))
+            parts.append(("qkv_bias", n * h + 2 * k * h))
         if spec.o_bias:
-            parts.append(Part("o_bias", d))
+            parts.append(("o_bias", d))
         if spec.qk_norm:
             # One RMSNorm of size H for queries and one for keys, shared across heads.
-            parts.append(Part("qk_norm", 2 * h))
+            parts.append(("qk_norm", 2 * h))
         return parts
     # MLA, laid out as transformers' DeepseekV2/V3 attention: biases (attention_bias) sit on
     # q_a_proj, kv_a_proj_with_mqa and o_proj only.
     b = spec.qkv_bias
     qk = mla.qk_head_dim
     if mla.q_lora_rank is None:
-        parts = [Part("q", d * n * qk)]
+        parts = [("q", d * n * qk)]
     else:
         r = mla.q_lora_rank
         parts = [
-            Part("q_down", _linear(d, r, b)),
-            Part("q_norm", r),  # RMSNorm on the query latent
-            Part("q_up", r * n * qk),
+            ("q_down", _linear(d, r, b)),
+            ("q_norm", r),  # RMSNorm on the query latent
+            ("q_up", r * n * qk),
         ]
     c = mla.kv_lora_rank
     parts += [
-        Part("kv_down", _linear(d, c + mla.qk_rope_head_dim, b)),
-        Part("kv_norm", c),  # RMSNorm on the key/value latent
-        Part("kv_up", c * n * (mla.qk_nope_head_dim + mla.v_head_dim)),
-        Part("o", _linear(n * mla.v_head_dim, d, spec.o_bias)),
+        ("kv_down", _linear(d, c + mla.qk_rope_head_dim, b)),
+        ("kv_norm", c),  # RMSNorm on the key/value latent
+        ("kv_up", c * n * (mla.qk_nope_head_dim + mla.v_head_dim)),
+        ("o", _linear(n * mla.v_head_dim, d, spec.o_bias)),
     ]
     return parts
 
 
-def _moe_parts(spec: Spec) -> list[Part]:
+def _moe_parts(spec: Spec) -> list[tuple[str, int]]:
     moe = spec.moe
     assert moe is not None
     d = spec.width
     router = d * moe.num_experts + (moe.num_experts if moe.router_bias else 0)
     parts = [
-        Part("router", router),
-        Part("experts", moe.num_experts * _mlp(spec, moe.expert_ffn, moe.expert_bias)),
+        ("router", router),
+        ("experts", moe.num_experts * _mlp(spec, moe.expert_ffn, moe.expert_bias)),
     ]
     if moe.num_shared_experts:
-        parts.append(Part("shared_experts", moe.num_shared_experts * _mlp(spec, moe.shared_ffn)))
+        parts.append(("shared_experts", moe.num_shared_experts * _mlp(spec, moe.shared_ffn)))
     if moe.shared_expert_gate:
-        parts.append(Part("shared_gate", d))
+        parts.append(("shared_gate", d))
     return parts
 
 
 def _layer(spec: Spec, moe_layer: bool, count: int) -> Part:
     """One kind of block (dense or MoE), multiplied over ``count`` layers."""
 
-    def times(parts: list[Part]) -> list[Part]:
-        return [Part(p.key, p.params * count, layers=count) for p in parts]
+    # Building blocks give (key, count for one layer); each becomes one Part for all layers.
+    def times(parts: list[tuple[str, int]]) -> list[Part]:
+        return [Part(key, n * count, layers=count) for key, n in parts]
 
     attention = Part.group("attention", times(_attention_parts(spec)), count)
     if moe_layer:

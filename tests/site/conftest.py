@@ -46,7 +46,7 @@ def site_build() -> Build:
     """Build the whole bilingual site strictly, once."""
     target = os.environ.get("LLMSIZE_SITE_DIR")
     directory = Path(target) if target else Path(tempfile.mkdtemp(prefix="llmsize-site-"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LLMSIZE_BUILD_ZH": "true"}
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(directory)],
