@@ -30,11 +30,6 @@ CONFIG_WHERE = "config.json"
 file by its path)."""
 
 _TEXT: dict[str, tuple[str, str]] = {
-    "total": ("Total parameters", "总参数量"),
-    "active": ("Active per token", "每个词元激活的参数量"),
-    "non_embedding": ("Non-embedding", "非嵌入参数量"),
-    "stored": ("Stored in the checkpoint", "权重文件中存储的参数量"),
-    "checkpoint": ("Checkpoint values incl. scales", "权重文件数值总数（含缩放因子）"),
     "weights": ("Weights ({dtype})", "权重（{dtype}）"),
     "kv_token": ("KV cache per token ({dtype})", "每个词元的 KV 缓存（{dtype}）"),
     "kv_naive": (
@@ -108,7 +103,7 @@ def _summary(c: Counts, lang: str) -> list[dict[str, Any]]:
     keys = ["total", "active", "non_embedding", "stored"]
     if c.checkpoint != c.stored:
         keys.append("checkpoint")
-    return [{"key": k, "label": _t(k, lang), **_count(getattr(c, k), lang)} for k in keys]
+    return [{"key": k, "label": fmt.label(k, lang), **_count(getattr(c, k), lang)} for k in keys]
 
 
 def _breakdown(part: Part, total: int, lang: str) -> list[dict[str, Any]]:

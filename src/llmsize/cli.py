@@ -21,11 +21,6 @@ from llmsize.spec import Spec
 __all__ = ["main"]
 
 _TEXT = {
-    "total": ("Total parameters", "总参数量"),
-    "active": ("Active per token", "每个词元激活的参数量"),
-    "non_embedding": ("Non-embedding", "非嵌入参数量"),
-    "stored": ("Stored in checkpoint", "检查点中存储的参数量"),
-    "checkpoint": ("Checkpoint values incl. scales", "检查点数值总数（含缩放因子）"),
     "part": ("Part", "部分"),
     "params": ("Parameters", "参数量"),
     "share": ("Share", "占比"),
@@ -41,6 +36,8 @@ _TEXT = {
 
 
 def _t(key: str, lang: str) -> str:
+    if key not in _TEXT:  # count definitions and breakdown parts are worded by fmt
+        return fmt.label(key, lang)
     en, zh = _TEXT[key]
     return zh if lang == "zh" else en
 

@@ -126,6 +126,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     "final_norm": ("Final norm", "最终归一化"),
     "head": ("Output head", "输出头"),
     "pooler": ("Pooler", "池化层"),
+    # The count definitions (llmsize.count.Counts), worded once for the CLI, the calculator
+    # and the site.
+    "total": ("Total parameters", "总参数量"),
+    "active": ("Active per token", "每个词元激活的参数量"),
+    "non_embedding": ("Non-embedding", "非嵌入参数量"),
+    "stored": ("Stored in the checkpoint", "权重文件中存储的参数量"),
+    "checkpoint": ("Checkpoint values incl. scales", "权重文件数值总数（含缩放因子）"),
 }
 
 
