@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from llmsize import LLMSizeError, Spec, counts
+from llmsize import LLMSizeError, counts, presets
 from llmsize.approx import (
     ARTICLE_HEADS,
     ARTICLE_LAYERS,
@@ -111,23 +111,7 @@ def test_per_head_article() -> None:
 
 
 def test_twelve_ld2_vs_gpt2() -> None:
-    spec = Spec(
-        name="gpt2",
-        layers=12,
-        width=768,
-        heads=12,
-        kv_heads=12,
-        head_dim=64,
-        ffn=3072,
-        vocab=50257,
-        gated_ffn=False,
-        tied_embeddings=True,
-        max_positions=1024,
-        qkv_bias=True,
-        o_bias=True,
-        mlp_bias=True,
-        norm="layernorm",
-    )
+    spec = presets.load("gpt2")  # the real GPT-2 config.json
     c = counts(spec)
     assert c.total == 124_439_808
     assert c.non_embedding == 85_056_000

@@ -12,22 +12,9 @@ from llmsize import MLA, LLMSizeError, MoE, Spec, counts
 from llmsize.count import breakdown
 
 
-def llama2_7b() -> Spec:
-    return Spec(
-        name="Llama-2-7B",
-        layers=32,
-        width=4096,
-        heads=32,
-        kv_heads=32,
-        head_dim=128,
-        ffn=11008,
-        vocab=32000,
-    )
-
-
-def test_llama2_7b_matches_meta() -> None:
+def test_llama2_7b_matches_meta(llama2_7b: Spec) -> None:
     # Hugging Face's model page and Meta's safetensors index: 6,738,415,616 parameters.
-    assert counts(llama2_7b()).total == 6_738_415_616
+    assert counts(llama2_7b).total == 6_738_415_616
 
 
 # --- property tests ---------------------------------------------------------------------
@@ -169,9 +156,11 @@ def test_active_counts_top_k_experts() -> None:
         ("tied_embeddings", 1, "spec.tied_embeddings must be true or false, got 1"),
     ],
 )
-def test_spec_validation_names_field_and_value(field: str, value: object, message: str) -> None:
+def test_spec_validation_names_field_and_value(
+    llama2_7b: Spec, field: str, value: object, message: str
+) -> None:
     with pytest.raises(LLMSizeError) as info:
-        dataclasses.replace(llama2_7b(), **{field: value})
+        dataclasses.replace(llama2_7b, **{field: value})
     assert str(info.value) == message
     assert "\n" not in str(info.value)
 
