@@ -1,8 +1,8 @@
-"""The one error type llmsize raises for bad input."""
+"""The one error type llmsize raises for bad input, and the one integer validator."""
 
 from __future__ import annotations
 
-__all__ = ["LLMSizeError"]
+__all__ = ["LLMSizeError", "check_int"]
 
 
 class LLMSizeError(ValueError):
@@ -15,3 +15,30 @@ class LLMSizeError(ValueError):
     def __init__(self, message: str) -> None:
         # Keep the message on one line whatever a caller passes in.
         super().__init__(" ".join(str(message).split()))
+
+
+def check_int(name: str, value: object, *, minimum: int | None = 1) -> int:
+    """Return ``value`` if it is an int (not a bool) of at least ``minimum``.
+
+    Every integer input of llmsize (spec fields, token counts, byte counts, formatter digits,
+    form fields) is checked here, so the rule and its message are written once.
+
+    Args:
+        name: How the message names the value (``"spec.layers"``, ``"context"``).
+        value: The value to check.
+        minimum: The smallest accepted value (1 by default; ``None`` for no bound).
+
+    Returns:
+        ``value``, unchanged.
+
+    Raises:
+        LLMSizeError: ``"<name> must be an integer, got <value>"`` or
+            ``"<name> must be positive"`` / ``">= <minimum>"``.
+    """
+    # bool is an int subclass in Python; a width of True is a mistake, not a 1.
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise LLMSizeError(f"{name} must be an integer, got {value!r}")
+    if minimum is not None and value < minimum:
+        bound = "positive" if minimum == 1 else f">= {minimum}"
+        raise LLMSizeError(f"{name} must be {bound}, got {value!r}")
+    return value

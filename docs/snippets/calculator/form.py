@@ -25,10 +25,10 @@ WHEEL = f"llmsize-{llmsize.__version__}-py3-none-any.whl"
 # for meta-llama/Llama-2-7b-hf. DeepSeek-V3: the Hub's safetensors total for
 # deepseek-ai/DeepSeek-V3 (every value of the fp8 checkpoint, scales included: its "685B").
 _llama = calculate("llama-2-7b", None, "bf16", "bf16", DEFAULT_CONTEXT, DEFAULT_BATCH, "en")
-assert _llama["total"]["params"] == 6_738_415_616  # markdown-exec: hide
+assert _llama["total"]["params"] == 6_738_415_616
 _dsv3 = calculate(DEFAULT_PRESET, None, "bf16", "bf16", DEFAULT_CONTEXT, DEFAULT_BATCH, "en")
 _checkpoint = {row["key"]: row["params"] for row in _dsv3["summary"]}["checkpoint"]
-assert _checkpoint == 684_531_386_000  # markdown-exec: hide
+assert _checkpoint == 684_531_386_000
 
 _TEXT = {
     "en": {

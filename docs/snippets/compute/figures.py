@@ -7,7 +7,7 @@ from llmsize import counts, flops, fmt, presets
 
 deepseek_v3 = presets.load("deepseek-v3")
 gpt3 = presets.load("gpt3-175b")
-assert counts(deepseek_v3).active == 37_552_282_624  # markdown-exec: hide
+assert counts(deepseek_v3).active == 37_552_282_624
 
 
 def _t(lang, en, zh):
@@ -100,7 +100,7 @@ def attention_chart(lang: str) -> str:
     total = [flops.forward_flops_per_token(spec, t) for t in CONTEXTS]
     assert all(
         w + a == t for w, a, t in zip([weights] * len(CONTEXTS), attention, total)
-    )  # markdown-exec: hide
+    )
     return lines(
         list(CONTEXTS),
         [
@@ -151,7 +151,7 @@ KAPLAN_CONTEXT = 2048  # GPT-3's training context (Brown et al. 2020, Table 2.1)
 def kaplan_table(lang: str) -> str:
     """Markdown table: Kaplan et al.'s forward formula against llmsize's, for GPT-3."""
     n = KAPLAN_CONTEXT
-    assert gpt3.context_length == n  # markdown-exec: hide
+    assert gpt3.context_length == n
     kaplan = flops.kaplan_forward_flops_per_token(gpt3, n)
     average = Fraction(flops.sequence_forward_flops(gpt3, n), n)
     last = flops.forward_flops_per_token(gpt3, n)
@@ -196,7 +196,7 @@ def kaplan_table(lang: str) -> str:
     # Kaplan et al. leave out with the embeddings, plus the half key the exact average adds.
     head = 2 * gpt3.vocab * gpt3.width
     half = gpt3.layers * gpt3.heads * 2 * gpt3.head_dim
-    assert average - kaplan == head + half  # markdown-exec: hide
+    assert average - kaplan == head + half
     return "\n".join(rows)
 
 
@@ -267,13 +267,13 @@ def chinchilla_table(lang: str) -> str:
     rows = [header, "|--:|--:|--:|--:|"]
     for params, paper in CHINCHILLA_TABLE3:
         tokens = flops.chinchilla_tokens(params)
-        assert abs(Fraction(tokens, paper) - 1) < Fraction(6, 100)  # markdown-exec: hide
+        assert abs(Fraction(tokens, paper) - 1) < Fraction(6, 100)
         rows.append(
             f"| {fmt.count(params, lang)} | {fmt.count(tokens, lang)} | {fmt.count(paper, lang, 4)}"
             f" | {sci(flops.training_flops(params, tokens))} |"
         )
     # Chinchilla itself: 1.4T tokens for 70B parameters.
-    assert flops.chinchilla_tokens(CHINCHILLA_PARAMS) == CHINCHILLA_TOKENS  # markdown-exec: hide
+    assert flops.chinchilla_tokens(CHINCHILLA_PARAMS) == CHINCHILLA_TOKENS
     return "\n".join(rows)
 
 
@@ -327,10 +327,10 @@ def optimal_table(lang: str) -> str:
     gopher = flops.compute_optimal(GOPHER_BUDGET)
     assert (
         round(Fraction(gopher.params, 10**10)) * 10**10 == CHINCHILLA_PARAMS
-    )  # markdown-exec: hide
+    )
     assert (
         round(Fraction(gopher.tokens, 10**11)) * 10**11 == CHINCHILLA_TOKENS
-    )  # markdown-exec: hide
+    )
     return "\n".join(rows)
 
 
@@ -342,10 +342,10 @@ def examples_table(lang: str) -> str:
     ds_flops = flops.training_flops(ds.active, DEEPSEEK_V3_TOKENS)
     # Pinned: Brown et al. 2020, Table D.1 (3.14E+23 FLOPs, 3.64E+03 petaflop/s-days) and the
     # 70B x 1.4T of Chinchilla, within a few percent of the Gopher budget it was meant to match.
-    assert sci(gpt3_flops) == sci(GPT3_PAPER_FLOPS) == "3.14 × 10²³"  # markdown-exec: hide
-    assert round(Fraction(gpt3_flops, PF_DAY), -1) == GPT3_PAPER_PF_DAYS  # markdown-exec: hide
-    assert chin_flops == 588 * 10**21  # markdown-exec: hide
-    assert abs(Fraction(chin_flops, GOPHER_BUDGET) - 1) < Fraction(3, 100)  # markdown-exec: hide
+    assert sci(gpt3_flops) == sci(GPT3_PAPER_FLOPS) == "3.14 × 10²³"
+    assert round(Fraction(gpt3_flops, PF_DAY), -1) == GPT3_PAPER_PF_DAYS
+    assert chin_flops == 588 * 10**21
+    assert abs(Fraction(chin_flops, GOPHER_BUDGET) - 1) < Fraction(3, 100)
     header = _t(
         lang,
         "| Training run | N | D (tokens) | `6·N·D` | Published |",

@@ -28,27 +28,27 @@ assert (V3.layers, D, N, V3.dense_layer_count, V3.moe_layer_count) == (
     128,
     3,
     58,
-)  # markdown-exec: hide
+)
 assert (MLA.q_lora_rank, MLA.kv_lora_rank, MLA.qk_rope_head_dim) == (
     1536,
     512,
     64,
-)  # markdown-exec: hide
-assert (MLA.qk_nope_head_dim, MLA.v_head_dim) == (128, 128)  # markdown-exec: hide
+)
+assert (MLA.qk_nope_head_dim, MLA.v_head_dim) == (128, 128)
 assert (MOE.num_experts, MOE.experts_per_token, MOE.num_shared_experts) == (
     256,
     8,
     1,
-)  # markdown-exec: hide
-assert (MOE.expert_ffn, V3.ffn, V) == (2048, 18432, 129280)  # markdown-exec: hide
+)
+assert (MOE.expert_ffn, V3.ffn, V) == (2048, 18432, 129280)
 # Independent source 2, transformers: its DeepseekV3ForCausalLM built from this config on the
 # meta device has exactly this many parameters (recorded in tests/oracle/figures.json).
-assert C.total == 671_026_404_352  # markdown-exec: hide
+assert C.total == 671_026_404_352
 # Independent source 3, the Hugging Face Hub: the safetensors metadata of deepseek-ai/DeepSeek-V3
 # reports {"BF16": 3918786560, "F8_E4M3": 680571043840, "F32": 41555600}.
 HUB = {"F8_E4M3": 680_571_043_840, "BF16": 3_918_786_560, "F32": 41_555_600}
 HUB_TOTAL = 684_531_386_000
-assert sum(HUB.values()) == HUB_TOTAL  # markdown-exec: hide
+assert sum(HUB.values()) == HUB_TOTAL
 
 EMB = TREE.get("embeddings.token")
 HEAD = TREE.get("head")
@@ -67,7 +67,7 @@ def _oracle_record():
 
 
 ORACLE = _oracle_record()
-assert ORACLE["figures"]["preset:deepseek-v3"] == C.total  # markdown-exec: hide
+assert ORACLE["figures"]["preset:deepseek-v3"] == C.total
 
 
 def _t(lang, en, zh):
@@ -132,7 +132,7 @@ def shape_table(lang):
         + f" {_x(V3.layers, lang)} | {_x(D, lang)} | **{_n(C.total, lang)}** | "
         + _t(lang, "exact, from its config.json |", "精确值，由 config.json 算出 |")
     )
-    assert V3.layers < ARTICLE_LAYERS and D < ARTICLE_WIDTH  # markdown-exec: hide
+    assert V3.layers < ARTICLE_LAYERS and D < ARTICLE_WIDTH
     return "\n".join(rows)
 
 
@@ -242,8 +242,8 @@ def config_table(lang):
         + " |"
     )
     # The config and the spec llmsize reads from it say the same thing.
-    assert CONFIG["first_k_dense_replace"] == V3.dense_layer_count  # markdown-exec: hide
-    assert block == [V3.quant_block, V3.quant_block]  # markdown-exec: hide
+    assert CONFIG["first_k_dense_replace"] == V3.dense_layer_count
+    assert block == [V3.quant_block, V3.quant_block]
     return "\n".join(rows)
 
 
@@ -315,7 +315,7 @@ def attention_table(lang):
             shape_text = f"{_x(one, lang)}"
         else:
             a, b = shape()
-            assert a * b == one  # markdown-exec: hide
+            assert a * b == one
             shape_text = f"{_x(a, lang)} → {_x(b, lang)}"
         per_layer_sum += one
         rows.append(
@@ -325,7 +325,7 @@ def attention_table(lang):
     every = DENSE.get("attention") + MOEL.get("attention")
     assert (
         per_layer_sum == MOEL.find("attention").per_layer == DENSE.find("attention").per_layer
-    )  # markdown-exec: hide
+    )
     rows.append(
         f"| **{_t(lang, 'Attention', '注意力合计')}** | | | **{_x(per_layer_sum, lang)}** | "
         f"**{_n(every, lang)}** | {_t(lang, 'the same in all', '全部')} {_x(V3.layers, lang)} "
@@ -363,7 +363,7 @@ def layer_table(lang):
     one_expert = experts // MOE.num_experts
     attn = DENSE.find("attention").per_layer
     norms = DENSE.find("norms").per_layer
-    assert norms == MOEL.find("norms").per_layer  # markdown-exec: hide
+    assert norms == MOEL.find("norms").per_layer
     dash = "—"
     rows = [
         _t(
@@ -416,7 +416,7 @@ def layer_table(lang):
         f"| {_t(lang, 'FFN width one token passes through', '一个词元实际经过的前馈宽度')}"
         f" | `F` {_t(lang, 'vs', '与')} `(k + 1)·f` | {_x(V3.ffn, lang)} | {_x(through, lang)} |"
     )
-    assert through == V3.ffn  # markdown-exec: hide
+    assert through == V3.ffn
     return "\n".join(rows)
 
 
@@ -462,7 +462,7 @@ def breakdown_table(lang):
         else:
             share = fmt.percent(n, C.total, lang)
             rows.append(_row(f"&emsp;{name}", _n(n, lang), _x(n, lang), share))
-    assert top == C.total  # markdown-exec: hide
+    assert top == C.total
     total = _t(lang, "Total", "合计")
     rows.append(
         _row(
@@ -494,8 +494,8 @@ def _active_parts():
         ("norms", norms, norms),
         ("head", HEAD, HEAD),
     ]
-    assert sum(p[1] for p in parts) == C.total  # markdown-exec: hide
-    assert sum(p[2] for p in parts) == C.active  # markdown-exec: hide
+    assert sum(p[1] for p in parts) == C.total
+    assert sum(p[2] for p in parts) == C.active
     return parts
 
 
@@ -572,11 +572,11 @@ def deepseek_active(lang):
     without = C.active - EMB
     # Independent source: deepseek-ai/DeepSeek-V3 README_WEIGHTS.md, "Activation parameters:
     # 36.6B (including 0.9B for the output Head)"; the technical report's abstract, "37B activated".
-    assert fmt.count(without, "en") == "36.6B"  # markdown-exec: hide
-    assert fmt.count(without, "en", digits=2) == "37B"  # markdown-exec: hide
+    assert fmt.count(without, "en") == "36.6B"
+    assert fmt.count(without, "en", digits=2) == "37B"
     assert (
         HEAD + 50_000_000
-    ) // 100_000_000 == 9  # 0.9B for the output head  # markdown-exec: hide
+    ) // 100_000_000 == 9  # 0.9B for the output head
     claims = {c.text: c for c in PRESET.claims if c.kind == "active"}
     rows = [
         _t(
@@ -673,9 +673,9 @@ def stored_table(lang):
     mtp = _mtp_parts()
     mtp_total = sum(p[2] for p in mtp)
     scales = block_scales(V3, V3.quant_block)
-    assert C.total + router_bias + mtp_total == C.stored  # markdown-exec: hide
-    assert C.stored + scales == C.checkpoint == HUB_TOTAL  # markdown-exec: hide
-    assert fmt.count(C.checkpoint, "en") == "685B"  # markdown-exec: hide
+    assert C.total + router_bias + mtp_total == C.stored
+    assert C.stored + scales == C.checkpoint == HUB_TOTAL
+    assert fmt.count(C.checkpoint, "en") == "685B"
     rows = [
         _t(lang, "| | Parameters | Exactly |", "| | 参数量 | 精确值 |"),
         "|---|--:|--:|",
@@ -741,9 +741,9 @@ def dtype_table(lang):
     f32 = scales + router_bias
     bf16 = C.stored - fp8 - router_bias
     # Independent source: the Hub's safetensors metadata, term by term.
-    assert fp8 == HUB["F8_E4M3"]  # markdown-exec: hide
-    assert bf16 == HUB["BF16"]  # markdown-exec: hide
-    assert f32 == HUB["F32"]  # markdown-exec: hide
+    assert fp8 == HUB["F8_E4M3"]
+    assert bf16 == HUB["BF16"]
+    assert f32 == HUB["F32"]
     # What the bf16 part is made of: four vocabulary matrices (embedding and head, main model and
     # MTP copies), the routers, eh_proj and every norm.
     routers = MOEL.get("moe.router") + MOEL.find("moe.router").per_layer * V3.mtp_layers
@@ -753,11 +753,11 @@ def dtype_table(lang):
     assert norms == (
         DENSE.get("norms")
         + MOEL.get("norms")
-        + TREE.get("final_norm")  # markdown-exec: hide
-        + (V3.layers + V3.mtp_layers) * (MLA.q_lora_rank + MLA.kv_lora_rank)  # markdown-exec: hide
+        + TREE.get("final_norm")
+        + (V3.layers + V3.mtp_layers) * (MLA.q_lora_rank + MLA.kv_lora_rank)
         + MOEL.find("norms").per_layer
         + 3 * D
-    )  # markdown-exec: hide
+    )
     what = {
         "F8_E4M3": (
             f"every attention and FFN matrix (experts included) of the {_x(V3.layers, 'en')} layers"
@@ -871,7 +871,7 @@ def kv_table(lang):
     naive = memory.kv_cache_naive_mla_bytes_per_token(V3, "bf16")
     # DeepSeek-V2 paper (arXiv:2405.04434), Table 1: MLA caches (d_c + d_h^R)·l = (9/2)·d_h·l
     # elements per token; with d_h = 128 and l = 61 layers, in 2-byte bf16.
-    assert latent == 9 * 128 // 2 * 61 * 2 == 70_272  # markdown-exec: hide
+    assert latent == 9 * 128 // 2 * 61 * 2 == 70_272
     ctx = V3.context_length
     rows = [
         _t(
@@ -931,7 +931,7 @@ def claims_table(lang):
     for claim in PRESET.claims:
         n, (en, zh) = matching[claim.text]
         digits = len(claim.text.rstrip("B").replace(".", ""))
-        assert fmt.count(n, "en", digits=digits) == claim.text  # markdown-exec: hide
+        assert fmt.count(n, "en", digits=digits) == claim.text
         rows.append(f"| **{claim.text}** | {_t(lang, en, zh)} | {_x(n, lang)} | {claim.source} |")
     return "\n".join(rows)
 

@@ -4,7 +4,7 @@ from llmsize import Spec, counts, fmt, presets
 from llmsize.vectors import vectors
 
 deepseek_v3 = presets.load("deepseek-v3")
-assert counts(deepseek_v3).total == 671_026_404_352  # markdown-exec: hide
+assert counts(deepseek_v3).total == 671_026_404_352
 
 # Count definition -> (name, what it covers), per language.
 _DEFINITIONS = {
@@ -82,7 +82,7 @@ def parameters_vs_vectors(spec: Spec, lang: str) -> str:
     for what, t in zip(_INPUTS[lang], INPUT_TOKENS, strict=True):
         v = vectors(spec, t)
         stream = v.get("embeddings").count + v.get("hidden_states").count
-        assert stream == t * (spec.layers + 1)  # markdown-exec: hide
+        assert stream == t * (spec.layers + 1)
         rows.append(
             f"| {what} | {fmt.exact(t, lang)} | {fmt.exact(stream, lang)}"
             f" | {fmt.count(v.total_vectors, lang)} | {fmt.count(v.total_elements, lang)}"

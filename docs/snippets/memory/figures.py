@@ -7,7 +7,7 @@ from llmsize import counts, fmt, memory, presets
 from llmsize.count import block_scales, linear_shapes
 
 deepseek_v3 = presets.load("deepseek-v3")
-assert counts(deepseek_v3).total == 671_026_404_352  # markdown-exec: hide
+assert counts(deepseek_v3).total == 671_026_404_352
 
 
 def _t(lang, en, zh):
@@ -61,7 +61,7 @@ _DTYPE_NAMES = {
         "fp8 加 128×128 分块缩放（DeepSeek-V3）",
     ),
 }
-assert set(_DTYPE_NAMES) == set(memory.DTYPES)  # markdown-exec: hide
+assert set(_DTYPE_NAMES) == set(memory.DTYPES)
 
 
 def dtype_name(key: str, lang: str) -> str:
@@ -83,9 +83,9 @@ def dtype_table(lang: str) -> str:
             f" | {description} | {dt.source} |"
         )
     # Block formats carry their scales: ggml's block structs, DeepSeek's one fp32 per tile.
-    assert memory.DTYPES["q8_0"].bits == Fraction(17, 2)  # markdown-exec: hide
-    assert memory.DTYPES["q4_k"].bits == Fraction(9, 2)  # markdown-exec: hide
-    assert memory.DTYPES["tf32"].bytes_per_param == 4  # markdown-exec: hide
+    assert memory.DTYPES["q8_0"].bits == Fraction(17, 2)
+    assert memory.DTYPES["q4_k"].bits == Fraction(9, 2)
+    assert memory.DTYPES["tf32"].bytes_per_param == 4
     return "\n".join(rows)
 
 
@@ -138,13 +138,13 @@ def checkpoint_bytes(spec) -> int:
 def checkpoint_table(spec, lang: str) -> str:
     """Markdown table: the released fp8 checkpoint, tensor kind by tensor kind."""
     parts = fp8_checkpoint(spec)
-    assert parts["fp8"] == HUB_DEEPSEEK_V3["F8_E4M3"]  # markdown-exec: hide
-    assert parts["fp32"] == HUB_DEEPSEEK_V3["F32"]  # markdown-exec: hide
-    assert parts["bf16"] == HUB_DEEPSEEK_V3["BF16"]  # markdown-exec: hide
+    assert parts["fp8"] == HUB_DEEPSEEK_V3["F8_E4M3"]
+    assert parts["fp32"] == HUB_DEEPSEEK_V3["F32"]
+    assert parts["bf16"] == HUB_DEEPSEEK_V3["BF16"]
     hub_bytes = (
         2 * HUB_DEEPSEEK_V3["BF16"] + HUB_DEEPSEEK_V3["F8_E4M3"] + 4 * HUB_DEEPSEEK_V3["F32"]
     )
-    assert checkpoint_bytes(spec) == hub_bytes  # markdown-exec: hide
+    assert checkpoint_bytes(spec) == hub_bytes
     what = {
         "fp8": _t(
             lang,
@@ -181,7 +181,7 @@ def checkpoint_table(spec, lang: str) -> str:
             f" | {_size(n * width[key], lang)} |"
         )
     values = parts["fp8"] + parts["bf16"] + parts["fp32"]
-    assert values == counts(spec).checkpoint  # markdown-exec: hide
+    assert values == counts(spec).checkpoint
     rows.append(
         f"| **{_t(lang, 'Checkpoint', '整个权重文件')}** | | **{fmt.exact(values, lang)}** | "
         f"| **{_size(checkpoint_bytes(spec), lang)}** |"
@@ -238,7 +238,7 @@ def units_table(lang: str) -> str:
             f"| {prefix} | {letter}B | {fmt.exact(si, lang)} | {binary} | {fmt.exact(iec, lang)}"
             f" | {fmt.percent(iec - si, si, lang)} |"
         )
-    assert memory.GiB == 1_073_741_824 and memory.GB == 1_000_000_000  # markdown-exec: hide
+    assert memory.GiB == 1_073_741_824 and memory.GB == 1_000_000_000
     return "\n".join(rows)
 
 
@@ -246,7 +246,7 @@ def b_readings(spec, lang: str) -> str:
     """Markdown table: what the "B" of "671B" can be mistaken for, and the sizes that follow."""
     claim = presets.get("deepseek-v3").claim("total")
     label = claim.value  # the headline figure as its authors state it
-    assert claim.text == "671B" and label == 671 * memory.GB  # markdown-exec: hide
+    assert claim.text == "671B" and label == 671 * memory.GB
     shown = fmt.count(label, lang)
     bf16 = memory.weights_bytes(counts(spec).total, "bf16")
     header = _t(
@@ -349,7 +349,7 @@ def kv_table(lang: str) -> str:
         else:
             values = 2 * spec.kv_heads * spec.head_dim
             formula = f"2 × {spec.kv_heads} × {spec.head_dim} = {values:,}"
-        assert per_token == spec.layers * values * 2  # markdown-exec: hide
+        assert per_token == spec.layers * values * 2
         context = spec.context_length
         cached = context
         window = _window(preset_id)
@@ -389,14 +389,14 @@ def kv_table(lang: str) -> str:
     # DeepSeek-V3's latent cache of (512 + 64) values per layer in its config.
     assert (
         memory.kv_cache_bytes_per_token(presets.load("llama-2-7b")) == 524_288
-    )  # markdown-exec: hide
+    )
     assert (
         memory.kv_cache_bytes_per_token(presets.load("llama-3-8b")) == 131_072
-    )  # markdown-exec: hide
-    assert memory.kv_cache_bytes_per_token(deepseek_v3) == 70_272  # markdown-exec: hide
+    )
+    assert memory.kv_cache_bytes_per_token(deepseek_v3) == 70_272
     assert (
         memory.kv_cache_naive_mla_bytes_per_token(deepseek_v3) == 4_997_120
-    )  # markdown-exec: hide
+    )
     return "\n".join(rows + ([""] + notes if notes else []))
 
 
@@ -465,7 +465,7 @@ def kv_crossover(lang: str) -> str:
     per_token = memory.kv_cache_bytes_per_token(spec)
     one, many = (_crossover(weights, per_token, b) for b in BATCHES)
     end = memory.kv_cache_bytes(spec, CONTEXTS[-1], BATCHES[-1])
-    assert one <= spec.context_length < 2 * one  # markdown-exec: hide
+    assert one <= spec.context_length < 2 * one
     return _t(
         lang,
         f"{spec.name}'s weights take {_size(weights, lang)} in bf16, and every token adds"
@@ -512,12 +512,12 @@ def conventions_table(lang: str) -> str:
         f"| **{_t(lang, 'Total', '合计')}** | **{convs['16'].total}** | **{convs['18'].total}** |"
     )
     # ZeRO section 3.1: 2Ψ + 2Ψ + 12Ψ; Hugging Face's guide: weights 6, gradients 4, AdamW 8.
-    assert convs["16"].total == 2 + 2 + 12  # markdown-exec: hide
+    assert convs["16"].total == 2 + 2 + 12
     assert (
         convs["18"].weights + convs["18"].master,
-        convs["18"].gradients,  # markdown-exec: hide
+        convs["18"].gradients,
         convs["18"].momentum + convs["18"].variance,
-    ) == (6, 4, 8)  # markdown-exec: hide
+    ) == (6, 4, 8)
     return "\n".join(rows)
 
 
@@ -561,8 +561,8 @@ def zero_examples(lang: str) -> str:
             f"| {source[lang == 'zh']} | {fmt.count(params, lang)} | {fmt.bytes_(a, 'GB', lang)}"
             f" | {fmt.bytes_(b, 'GB', lang)} |"
         )
-    assert memory.training_bytes(1_500_000_000).total == 24 * memory.GB  # markdown-exec: hide
-    assert memory.training_bytes(7_500_000_000).total == 120 * memory.GB  # markdown-exec: hide
+    assert memory.training_bytes(1_500_000_000).total == 24 * memory.GB
+    assert memory.training_bytes(7_500_000_000).total == 120 * memory.GB
     return "\n".join(rows)
 
 
@@ -614,9 +614,9 @@ def activation_table(lang: str) -> str:
     # Korthikanti et al. 2022, section 5: for GPT-3 (a = 96, s = 2048, h = 12288) 5as/h = 80,
     # and selective recomputation saves 70% of the activation memory.
     gpt3 = presets.load("gpt3-175b")
-    assert Fraction(5 * gpt3.heads * 2048, gpt3.width) == 80  # markdown-exec: hide
+    assert Fraction(5 * gpt3.heads * 2048, gpt3.width) == 80
     none, selective = (memory.activation_bytes(gpt3, 2048, 1, m) for m in ("none", "selective"))
-    assert round(100 * (1 - Fraction(selective, none))) == 70  # markdown-exec: hide
+    assert round(100 * (1 - Fraction(selective, none))) == 70
     return "\n".join(rows)
 
 

@@ -10,8 +10,8 @@ from llmsize.vectors import vectors
 
 deepseek_v3 = presets.load("deepseek-v3")
 DEEPSEEK = counts(deepseek_v3)
-assert DEEPSEEK.total == 671_026_404_352  # markdown-exec: hide
-assert DEEPSEEK.active == 37_552_282_624  # markdown-exec: hide
+assert DEEPSEEK.total == 671_026_404_352
+assert DEEPSEEK.active == 37_552_282_624
 
 
 def _both(en, zh, lang):
@@ -23,10 +23,10 @@ def _both(en, zh, lang):
 VECTOR_MODEL = "llama-3.1-8b"
 vector_spec = presets.load(VECTOR_MODEL)
 VECTOR_PARAMS = counts(vector_spec).total
-assert VECTOR_PARAMS == 8_030_261_248  # markdown-exec: hide
+assert VECTOR_PARAMS == 8_030_261_248
 # Llama-3.1-8B's config.json: hidden_size 4096, 32 layers, vocab_size 128256.
 _shape = (vector_spec.width, vector_spec.layers, vector_spec.vocab)
-assert _shape == (4096, 32, 128_256)  # markdown-exec: hide
+assert _shape == (4096, 32, 128_256)
 
 # The article's example: a sentence of a thousand words gives a thousand word vectors.
 ARTICLE_TOKENS = 1_000
@@ -43,7 +43,7 @@ def vectors_by_tokens(lang):
     out = [_VECTORS_HEADER[lang], "|--:|--:|--:|--:|--:|"]
     for t in TOKENS:
         v = vectors(vector_spec, t)
-        assert v.get("embeddings").count == t  # markdown-exec: hide
+        assert v.get("embeddings").count == t
         out.append(
             f"| {fmt.exact(t, lang)} | {fmt.exact(v.get('embeddings').count, lang)}"
             f" | {fmt.count(v.total_vectors, lang)} | {fmt.count(v.total_elements, lang)}"
@@ -87,19 +87,19 @@ def vector_kinds(lang):
         f"| {_KINDS_TOTAL[lang]} | **{fmt.exact(v.total_vectors, lang)}** |"
         f" | **{fmt.count(v.total_elements, lang)}** |"
     )
-    assert sum(k.count for k in v.created) == v.total_vectors  # markdown-exec: hide
+    assert sum(k.count for k in v.created) == v.total_vectors
     # The longest vector is the logits, one score per vocabulary entry.
     longest = max(k.size for k in v.created)
-    assert longest == vector_spec.vocab == v.get("logits").size  # markdown-exec: hide
+    assert longest == vector_spec.vocab == v.get("logits").size
     return "\n".join(out)
 
 
 # --- 2. "671b" is a count, not bits ------------------------------------------------------------
 
 LABEL = presets.get("deepseek-v3").claim("total")
-assert (LABEL.text, LABEL.value) == ("671B", 671_000_000_000)  # markdown-exec: hide
+assert (LABEL.text, LABEL.value) == ("671B", 671_000_000_000)
 MISREAD_BYTES = LABEL.value // 8  # "671 billion bits", in bytes
-assert MISREAD_BYTES == 83_875_000_000  # markdown-exec: hide
+assert MISREAD_BYTES == 83_875_000_000
 
 _UNITS_HEADER = {
     "en": "| Reading | Parameters | Bits | Bytes |",
@@ -114,7 +114,7 @@ def units_table(lang):
     out = [_UNITS_HEADER[lang], "|---|--:|--:|--:|"]
     for dtype, width in (("bf16", 16), ("fp8", 8)):
         nbytes = weights_bytes(n, dtype)
-        assert nbytes * 8 == n * width  # markdown-exec: hide
+        assert nbytes * 8 == n * width
         reading = _both(
             f"{LABEL.text} parameters, stored in {dtype}",
             f"{fmt.count(LABEL.value, lang)}个参数，以 {dtype} 存储",
@@ -166,7 +166,7 @@ def labels_table(lang):
     for preset_id, texts in LABELLED:
         preset = presets.get(preset_id)
         exact = counts(preset.spec).total
-        assert exact == EXACT[preset_id]  # markdown-exec: hide
+        assert exact == EXACT[preset_id]
         for claim in preset.claims:
             if claim.kind != "total" or claim.text not in texts:
                 continue
@@ -181,25 +181,25 @@ def labels_table(lang):
             )
             sep = "：" if lang == "zh" else ": "
             notes.append(f"- **{preset.name}, {claim.text}**{sep}{claim.reason(lang)}")
-    assert len(out) == 2 + sum(len(t) for _, t in LABELLED)  # markdown-exec: hide
+    assert len(out) == 2 + sum(len(t) for _, t in LABELLED)
     return "\n".join(out) + "\n\n" + "\n".join(notes)
 
 
 # Gemma's paper, Table 2: 7,751,248,896 non-embedding parameters for the 7B model.
-assert counts(presets.load("gemma-7b")).non_embedding == 7_751_248_896  # markdown-exec: hide
+assert counts(presets.load("gemma-7b")).non_embedding == 7_751_248_896
 
 
 # --- 4. an MoE model needs all its experts in memory -------------------------------------------
 
 MOE_MODELS = ("deepseek-v3", "mixtral-8x7b")
 mixtral = counts(presets.load("mixtral-8x7b"))
-assert (mixtral.total, mixtral.active) == (46_702_792_704, 12_879_925_248)  # markdown-exec: hide
+assert (mixtral.total, mixtral.active) == (46_702_792_704, 12_879_925_248)
 # Mistral's Mixtral post: "46.7B total parameters but only uses 12.9B parameters per token".
-assert fmt.count(mixtral.total) == "46.7B"  # markdown-exec: hide
-assert fmt.count(mixtral.active) == "12.9B"  # markdown-exec: hide
+assert fmt.count(mixtral.total) == "46.7B"
+assert fmt.count(mixtral.active) == "12.9B"
 # DeepSeek's README_WEIGHTS.md: 36.6B activated, counted without the input embedding.
 _embedding = DEEPSEEK.breakdown.get("embeddings.token")
-assert fmt.count(DEEPSEEK.active - _embedding) == "36.6B"  # markdown-exec: hide
+assert fmt.count(DEEPSEEK.active - _embedding) == "36.6B"
 
 _MOE_HEADER = {
     "en": "| Model | Total | Active per token | Share"
@@ -245,9 +245,9 @@ def moe_chart(lang):
 
 # --- 5. GB is not GiB -----------------------------------------------------------------------------
 
-assert (GB, GiB, TB, TiB) == (10**9, 2**30, 10**12, 2**40)  # markdown-exec: hide
-assert fmt.percent(GiB - GB, GB) == "7.4%"  # markdown-exec: hide
-assert fmt.percent(TiB - TB, TB) == "10.0%"  # markdown-exec: hide
+assert (GB, GiB, TB, TiB) == (10**9, 2**30, 10**12, 2**40)
+assert fmt.percent(GiB - GB, GB) == "7.4%"
+assert fmt.percent(TiB - TB, TB) == "10.0%"
 
 _GAP_HEADER = {
     "en": "| Prefix | Decimal (SI) | Binary (IEC) | Binary unit is larger by |",
@@ -300,8 +300,8 @@ TRAINED = (
     ("Chinchilla", 70_000_000_000, 1_400_000_000_000),
 )
 # Chinchilla was sized by its own rule: 20 tokens per parameter.
-assert chinchilla_tokens(70_000_000_000) == 1_400_000_000_000  # markdown-exec: hide
-assert CHINCHILLA_TOKENS_PER_PARAM == 20  # markdown-exec: hide
+assert chinchilla_tokens(70_000_000_000) == 1_400_000_000_000
+assert CHINCHILLA_TOKENS_PER_PARAM == 20
 
 _TRAINED_HEADER = {
     "en": "| Model | Parameters `N` | Training tokens | Tokens per parameter"
@@ -345,10 +345,10 @@ WIDTHS = ("gpt2", "llama-2-7b", "deepseek-v3", "llama-2-70b", "gpt3-175b", "llam
 # Published widths: GPT-2 small 768 (config.json), GPT-3 175B d_model 12288 (Brown et al. 2020,
 # Table 2.1), Llama-2-70B 8192 and Llama-3.1-405B 16384 (config.json).
 _widths = [presets.load(i).width for i in WIDTHS]
-assert _widths == [768, 4096, 7168, 8192, 12288, 16384]  # markdown-exec: hide
+assert _widths == [768, 4096, 7168, 8192, 12288, 16384]
 
 # The width the article gives GPT-4 is the width of its own worked example, and Llama-2-70B's.
-assert presets.load("llama-2-70b").width == ARTICLE_WIDTH == 8192  # markdown-exec: hide
+assert presets.load("llama-2-70b").width == ARTICLE_WIDTH == 8192
 
 _WIDTHS_HEADER = {
     "en": "| Model | Width `D` | Layers `L` | Parameters |",

@@ -26,7 +26,7 @@ _rest = tuple(i for i in presets.ids() if i not in _listed)
 if _rest:
     FAMILIES.append((("Other", "其他"), _rest))
 ORDER = [i for _, ids in FAMILIES for i in ids]
-assert sorted(ORDER) == presets.ids()  # markdown-exec: hide
+assert sorted(ORDER) == presets.ids()
 
 PRESETS = {i: presets.get(i) for i in ORDER}
 SPECS = {i: p.spec for i, p in PRESETS.items()}
@@ -48,14 +48,14 @@ def _oracle_record():
 # re-runs them live (tests/test_oracle.py). Every total on this page must equal them.
 ORACLE = _oracle_record()
 for _i in ORDER:
-    assert COUNTS[_i].total == ORACLE["figures"][f"preset:{_i}"], _i  # markdown-exec: hide
+    assert COUNTS[_i].total == ORACLE["figures"][f"preset:{_i}"], _i
 # Also pinned literally, so that a change to the record cannot pass unnoticed:
-assert COUNTS["gpt2"].total == 124_439_808  # markdown-exec: hide
-assert COUNTS["llama-2-7b"].total == 6_738_415_616  # markdown-exec: hide
-assert COUNTS["deepseek-v3"].total == 671_026_404_352  # markdown-exec: hide
+assert COUNTS["gpt2"].total == 124_439_808
+assert COUNTS["llama-2-7b"].total == 6_738_415_616
+assert COUNTS["deepseek-v3"].total == 671_026_404_352
 # Published to the last digit: the Gemma paper (arXiv:2403.08295), Table 2, 7B non-embedding.
 GEMMA_TABLE_NON_EMBEDDING = 7_751_248_896
-assert COUNTS["gemma-7b"].non_embedding == GEMMA_TABLE_NON_EMBEDDING  # markdown-exec: hide
+assert COUNTS["gemma-7b"].non_embedding == GEMMA_TABLE_NON_EMBEDDING
 
 
 def _t(lang, en, zh):
@@ -436,11 +436,11 @@ def gemma_table_vocab(lang):
     # Gemma paper (arXiv:2403.08295), Table 2: 786,825,216 embedding parameters for the 7B model.
     table_embedding = 786_825_216
     rows_in_table = table_embedding // spec.width
-    assert rows_in_table * spec.width == table_embedding  # markdown-exec: hide
+    assert rows_in_table * spec.width == table_embedding
     released = spec.vocab * spec.width
     both_columns = table_embedding + GEMMA_TABLE_NON_EMBEDDING
     extra = both_columns - COUNTS["gemma-7b"].total
-    assert extra == table_embedding - released  # markdown-exec: hide
+    assert extra == table_embedding - released
     return _t(
         lang,
         f"Gemma's Table 2 lists {_x(table_embedding, lang)} embedding parameters:"
@@ -482,7 +482,7 @@ def non_embedding_table(lang):
                 _n(c.total - c.non_embedding, lang),
             )
         )
-        assert verdict(c.non_embedding, claim.text) in ("exact", "rounded")  # markdown-exec: hide
+        assert verdict(c.non_embedding, claim.text) in ("exact", "rounded")
     return "\n".join(rows)
 
 

@@ -11,9 +11,9 @@ from llmsize.count import linear_shapes
 gpt2 = presets.load("gpt2")
 llama2 = presets.load("llama-2-7b")
 # openai-community/gpt2 on the Hub; also sum(p.numel()) in transformers.
-assert counts(gpt2).total == 124_439_808  # markdown-exec: hide
+assert counts(gpt2).total == 124_439_808
 # meta-llama/Llama-2-7b-hf on the Hub; also sum(p.numel()) in transformers.
-assert counts(llama2).total == 6_738_415_616  # markdown-exec: hide
+assert counts(llama2).total == 6_738_415_616
 
 MODELS = {"gpt2": gpt2, "llama-2-7b": llama2}
 DASH = "—"
@@ -167,8 +167,8 @@ def checkpoint_tensors(lang: str) -> str:
         sum(_numel(s) for _, s in _GPT2_GLOBAL) + blocks + sum(_numel(s) for _, s in _GPT2_FINAL)
     )
     # The checkpoint's own tensors give the Hub's figure, and llmsize's count agrees.
-    assert total == 124_439_808 == counts(gpt2).total  # markdown-exec: hide
-    assert block == counts(gpt2).breakdown.find("layers").per_layer  # markdown-exec: hide
+    assert total == 124_439_808 == counts(gpt2).total
+    assert block == counts(gpt2).breakdown.find("layers").per_layer
     rows.append(f"| **{_TENSORS_TOTAL[lang]}** | | **{fmt.exact(total, lang)}** | |")
     return "\n".join(rows)
 
@@ -238,17 +238,17 @@ def formulas(model: str, lang: str) -> str:
         # Route 1: the formula above, evaluated from the spec. Route 2: llmsize's breakdown.
         if per_layer:
             part = tree.find(path)
-            assert part.layers == spec.layers  # markdown-exec: hide
-            assert value == part.per_layer, (key, value, part.per_layer)  # markdown-exec: hide
+            assert part.layers == spec.layers
+            assert value == part.per_layer, (key, value, part.per_layer)
             whole = value * spec.layers
             cells = f"{fmt.exact(value, lang)} | ×{spec.layers} | {fmt.exact(whole, lang)}"
         else:
-            assert value == tree.get(path), (key, value, tree.get(path))  # markdown-exec: hide
+            assert value == tree.get(path), (key, value, tree.get(path))
             whole = value
             cells = f"{DASH} | {DASH} | {fmt.exact(whole, lang)}"
         total += whole
         rows.append(f"| {fmt.label(key, lang)} | {_formula_cell(formula, lang)} | {cells} |")
-    assert total == c.total  # markdown-exec: hide
+    assert total == c.total
     rows.append(f"| **{_TOTAL[lang]}** | | | | **{fmt.exact(total, lang)}** |")
     return "\n".join(rows)
 
@@ -364,7 +364,7 @@ def categories(spec: Spec) -> list[tuple[str, int]]:
         ("norms", norms),
         ("head", tree.get("head")),
     ]
-    assert sum(n for _, n in parts) == c.total  # markdown-exec: hide
+    assert sum(n for _, n in parts) == c.total
     return parts
 
 
@@ -438,7 +438,7 @@ def rule_gap(spec: Spec) -> dict[str, int]:
     }
     # The four causes account for the whole gap.
     causes = sum(out[k] for k in ("biases", "norms", "attention", "mlp"))
-    assert out["gap"] == causes  # markdown-exec: hide
+    assert out["gap"] == causes
     return out
 
 
@@ -469,7 +469,7 @@ def ffn_per_layer(lang: str) -> str:
     d, f = llama2.width, llama2.ffn
     # Meta's reference code sizes the gated FFN as two thirds of 4D, rounded up to a multiple
     # of 256 (llama/model.py, FeedForward: multiple_of=256). The preset's F must follow it.
-    assert f == -(-(2 * 4 * d // 3) // 256) * 256  # markdown-exec: hide
+    assert f == -(-(2 * 4 * d // 3) // 256) * 256
     gated, plain = 3 * d * f, 8 * d * d
     extra = fmt.percent(gated - plain, plain, lang, digits=2)
     if lang == "zh":

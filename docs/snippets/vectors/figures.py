@@ -12,13 +12,13 @@ llama2 = presets.load("llama-2-7b")
 bert = presets.load("bert-base-uncased")
 deepseek_v3 = presets.load("deepseek-v3")
 # meta-llama/Meta-Llama-3-8B on the Hub; also sum(p.numel()) in transformers.
-assert counts(llama3).total == 8_030_261_248  # markdown-exec: hide
+assert counts(llama3).total == 8_030_261_248
 # meta-llama/Llama-2-7b-hf on the Hub; also sum(p.numel()) in transformers.
-assert counts(llama2).total == 6_738_415_616  # markdown-exec: hide
+assert counts(llama2).total == 6_738_415_616
 # google-bert/bert-base-uncased (BertModel, with pooler) in transformers; the paper says 110M.
-assert counts(bert).total == 109_482_240  # markdown-exec: hide
+assert counts(bert).total == 109_482_240
 # DeepSeek-V3 main model (transformers); the report says 671B.
-assert counts(deepseek_v3).total == 671_026_404_352  # markdown-exec: hide
+assert counts(deepseek_v3).total == 671_026_404_352
 
 # The article's sentence of a thousand words, read as a thousand tokens, and twice that.
 TOKENS = (1_000, 2_000)
@@ -73,14 +73,14 @@ def made(v: VectorCounts) -> tuple[int, int]:
 def _checked(spec: Spec, tokens: int) -> VectorCounts:
     """``vectors(spec, tokens)``, each kind matched against the formulas above."""
     v = vectors(spec, tokens)
-    assert set(v.keys()) == set(_KINDS) | set(_CACHE)  # markdown-exec: hide
+    assert set(v.keys()) == set(_KINDS) | set(_CACHE)
     for key, (_, _, how_many, size) in _KINDS.items():
         kind = v.get(key)
-        assert kind.count == _formula(how_many, spec, tokens), key  # markdown-exec: hide
-        assert kind.size == _formula(size, spec, tokens), key  # markdown-exec: hide
+        assert kind.count == _formula(how_many, spec, tokens), key
+        assert kind.size == _formula(size, spec, tokens), key
     # The cache holds exactly the keys and values the pass made: nothing new.
-    assert v.get("kv_cache.keys").elements == v.get("keys").elements  # markdown-exec: hide
-    assert v.get("kv_cache.values").elements == v.get("values").elements  # markdown-exec: hide
+    assert v.get("kv_cache.keys").elements == v.get("keys").elements
+    assert v.get("kv_cache.values").elements == v.get("values").elements
     return v
 
 
@@ -138,7 +138,7 @@ def doubling(spec: Spec, tokens: tuple[int, ...], lang: str) -> str:
         if previous is not None and t == 2 * previous[0]:
             # Twice the tokens, twice the vectors and twice the numbers.
             doubled = (2 * previous[1], 2 * previous[2])
-            assert (n_vectors, n_numbers) == doubled  # markdown-exec: hide
+            assert (n_vectors, n_numbers) == doubled
         previous = (t, n_vectors, n_numbers)
         rows.append(
             f"| {fmt.exact(t, lang)} | {fmt.count(n_vectors, lang)} | {fmt.count(n_numbers, lang)}"
@@ -203,7 +203,7 @@ def crossover(spec: Spec) -> int:
     per_token = made(_checked(spec, 1))[1]
     t = counts(spec).total // per_token + 1
     above, below = made(_checked(spec, t))[1], made(_checked(spec, t - 1))[1]
-    assert above > counts(spec).total >= below  # markdown-exec: hide
+    assert above > counts(spec).total >= below
     return t
 
 
@@ -223,7 +223,7 @@ def embedding_tables(lang: str) -> str:
         spec = presets.load(model)
         c = counts(spec)
         table = spec.vocab * spec.width
-        assert table == c.breakdown.get("embeddings.token")  # markdown-exec: hide
+        assert table == c.breakdown.get("embeddings.token")
         shape = f"[{fmt.exact(spec.vocab, lang)}, {fmt.exact(spec.width, lang)}]"
         rows.append(
             f"| {spec.name} | {shape} | {fmt.exact(table, lang)}"
@@ -258,9 +258,9 @@ def kv_per_token(lang: str, tokens: int = TOKENS[0]) -> str:
         per_token = 2 * spec.layers * spec.kv_heads * spec.head_dim
         v = _checked(spec, tokens)
         kept = v.get("kv_cache.keys").elements + v.get("kv_cache.values").elements
-        assert kept == per_token * tokens  # markdown-exec: hide
+        assert kept == per_token * tokens
         nbytes = 2 * per_token  # bf16: two bytes per number
-        assert nbytes == _KV_BYTES_QUOTED[model]  # markdown-exec: hide
+        assert nbytes == _KV_BYTES_QUOTED[model]
         rows.append(
             f"| {spec.name} | {spec.attention_kind} | {spec.heads} | {spec.kv_heads}"
             f" | {spec.head_dim} | {spec.layers} | {fmt.exact(per_token, lang)}"
@@ -356,7 +356,7 @@ def no_giant_vector(lang: str) -> str:
     params = counts(spec).total
     one = vectors(spec, 1)
     longest = max(one.kinds, key=lambda k: k.size)
-    assert longest.key == "logits" and longest.size == spec.vocab  # markdown-exec: hide
+    assert longest.key == "logits" and longest.size == spec.vocab
     per_token = made(one)[0]
     needed = -(-params // per_token)
     names = _GIANT_ROWS[lang]

@@ -28,22 +28,22 @@ DEEPSEEK_TOTAL = counts(deepseek_v3).total
 DEEPSEEK_ACTIVE = counts(deepseek_v3).active
 
 # The article's sizes, as it states them.
-assert (L, D, H) == (100, 8192, 128)  # markdown-exec: hide
+assert (L, D, H) == (100, 8192, 128)
 # The article's printed figures (the source post): ~335M, ~534M, ~869M, ~86.9B, 4 and 8 bytes.
 CLAIMED = (335_000_000, 534_000_000, 869_000_000, 86_900_000_000, 4, 8)
-assert tuple(c.claimed for c in CLAIMS.values()) == CLAIMED  # markdown-exec: hide
+assert tuple(c.claimed for c in CLAIMS.values()) == CLAIMED
 # Plain arithmetic, worked out by hand: 128 * 8192 * 32768 = 2**35; 4 * 8192**2 = 2**28;
 # 8 * 8192**2 = 2**29; 12 * 8192**2 = 3 * 2**28; 100 times that.
-assert CLAIMS["attention"].computed == 34_359_738_368  # markdown-exec: hide
-assert CLAIMS["attention"].correct == 268_435_456  # markdown-exec: hide
-assert CLAIMS["ffn"].computed == CLAIMS["ffn"].correct == 536_870_912  # markdown-exec: hide
-assert CLAIMS["layer"].correct == 805_306_368  # markdown-exec: hide
-assert CLAIMS["total"].correct == 80_530_636_800  # markdown-exec: hide
+assert CLAIMS["attention"].computed == 34_359_738_368
+assert CLAIMS["attention"].correct == 268_435_456
+assert CLAIMS["ffn"].computed == CLAIMS["ffn"].correct == 536_870_912
+assert CLAIMS["layer"].correct == 805_306_368
+assert CLAIMS["total"].correct == 80_530_636_800
 KEYS = ["attention", "ffn", "layer", "total", "fp32_bytes", "fp64_bytes"]
-assert list(CLAIMS) == KEYS  # markdown-exec: hide
+assert list(CLAIMS) == KEYS
 # DeepSeek-V3's main-model total: the Hub checkpoint's tensors less the MTP module (tests/oracle,
 # transformers 5.23 on the real config.json).
-assert DEEPSEEK_TOTAL == 671_026_404_352  # markdown-exec: hide
+assert DEEPSEEK_TOTAL == 671_026_404_352
 
 
 def _count(n, lang):
@@ -187,16 +187,16 @@ def claims_table(lang):
             f" | {_value(key, c.computed, lang)} | `{c.correct_formula}` | {correct}"
             f" | {verdict} |"
         )
-    assert len(out) == 2 + len(article_claims()) == 8  # markdown-exec: hide
-    assert [c.right for c in CLAIMS.values()] == [False] * 4 + [True] * 2  # markdown-exec: hide
+    assert len(out) == 2 + len(article_claims()) == 8
+    assert [c.right for c in CLAIMS.values()] == [False] * 4 + [True] * 2
     return "\n".join(out) + "\n\n" + "\n".join(notes)
 
 
 def layer_chart(lang):
     """Stacked bars: one layer as the article prints it against 4D² + 8D²."""
     a, f = CLAIMS["attention"], CLAIMS["ffn"]
-    assert a.claimed + f.claimed == CLAIMS["layer"].claimed  # markdown-exec: hide
-    assert L * CLAIMS["layer"].claimed == CLAIMS["total"].claimed  # markdown-exec: hide
+    assert a.claimed + f.claimed == CLAIMS["layer"].claimed
+    assert L * CLAIMS["layer"].claimed == CLAIMS["total"].claimed
     if lang == "zh":
         groups = ["原文", "正确：12D²"]
         series = [("注意力", [a.claimed, a.correct]), ("前馈网络", [f.claimed, f.correct])]
@@ -260,9 +260,9 @@ def attention_table(lang):
         5 * D * D,
     ]
     # Head by head gives exactly 4D², whatever H; the article's formula is H times that.
-    assert per_head_attention(H, D) == attention_4d2(D) == 268_435_456  # markdown-exec: hide
-    assert article_attention(H, D) == H * attention_4d2(D)  # markdown-exec: hide
-    assert 5 * D * D == 335_544_320  # markdown-exec: hide
+    assert per_head_attention(H, D) == attention_4d2(D) == 268_435_456
+    assert article_attention(H, D) == H * attention_4d2(D)
+    assert 5 * D * D == 335_544_320
     header, rows = _ATTENTION[lang]
     out = [header, "|---|---|---|--:|"]
     for i, ((piece, shape, formula), n) in enumerate(zip(rows, values, strict=True)):
@@ -307,8 +307,8 @@ def bytes_table(lang):
     """Markdown table: weight bytes of the claimed and computed totals, and of DeepSeek-V3."""
     totals = (CLAIMS["total"].claimed, CLAIMS["total"].correct, DEEPSEEK_TOTAL)
     # 4 and 8 bytes per value, worked out by hand for the correct total.
-    assert weights_bytes(totals[1], "fp32") == 322_122_547_200  # markdown-exec: hide
-    assert weights_bytes(totals[1], "fp64") == 644_245_094_400  # markdown-exec: hide
+    assert weights_bytes(totals[1], "fp32") == 322_122_547_200
+    assert weights_bytes(totals[1], "fp64") == 644_245_094_400
     out = [_BYTES_HEADER[lang], "|---|--:|--:|--:|--:|"]
     for name, n in zip(_BYTES_ROWS[lang], totals, strict=True):
         cells = [fmt.bytes_both(weights_bytes(n, dt), lang) for dt in ("fp32", "fp64", "bf16")]
@@ -320,7 +320,7 @@ def bytes_table(lang):
 
 V = deepseek_v3.vocab
 # DeepSeek-V3's config.json: vocab_size 129280.
-assert V == 129_280  # markdown-exec: hide
+assert V == 129_280
 
 # The article's model completed GPT-style: LayerNorm (scale and shift), biases on every linear
 # layer, an ungated 4D FFN, and an untied output head over DeepSeek-V3's vocabulary.
@@ -383,9 +383,9 @@ def left_out_table(lang):
     ]
     whole = sum(parts)
     # The hand-written parts add up to llmsize's count of the same architecture.
-    assert whole == COMPLETED  # markdown-exec: hide
-    assert whole - 2 * V * D == counts(completed).non_embedding  # markdown-exec: hide
-    assert L * (attention_4d2(D) + ffn_8d2(D)) == twelve_ld2(L, D)  # markdown-exec: hide
+    assert whole == COMPLETED
+    assert whole - 2 * V * D == counts(completed).non_embedding
+    assert L * (attention_4d2(D) + ffn_8d2(D)) == twelve_ld2(L, D)
     values = [*parts, whole, twelve_ld2(L, D)]
     header, rows = _LEFT_OUT[lang]
     out = [header, "|---|---|--:|--:|"]
@@ -424,8 +424,8 @@ WIDTH_NEEDED = isqrt(-(-DEEPSEEK_TOTAL // (12 * L)))
 if 12 * L * WIDTH_NEEDED**2 < DEEPSEEK_TOTAL:
     WIDTH_NEEDED += 1
 _T = DEEPSEEK_TOTAL
-assert stack(LAYERS_NEEDED, D) >= _T > stack(LAYERS_NEEDED - 1, D)  # markdown-exec: hide
-assert twelve_ld2(L, WIDTH_NEEDED) >= _T > twelve_ld2(L, WIDTH_NEEDED - 1)  # markdown-exec: hide
+assert stack(LAYERS_NEEDED, D) >= _T > stack(LAYERS_NEEDED - 1, D)
+assert twelve_ld2(L, WIDTH_NEEDED) >= _T > twelve_ld2(L, WIDTH_NEEDED - 1)
 DEEPSEEK_12LD2 = twelve_ld2(deepseek_v3.layers, deepseek_v3.width)
 
 _REACH = {
