@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from llmsize.errors import LLMSizeError
+from llmsize.text import LABELS, LANGS, check_lang, say
 
 __all__ = [
     "LANGS",
@@ -51,8 +52,6 @@ __all__ = [
     "ratio",
 ]
 
-LANGS: tuple[str, ...] = ("en", "zh")
-"""Languages every formatter accepts."""
 
 # (factor, compact suffix, long word), ascending.
 _EN_KILO = (10**3, "K", "thousand")
@@ -89,71 +88,7 @@ _AUTO_BYTES = {
     "auto-binary": _BINARY_BYTES,
 }
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "model": ("Model", "模型"),
-    "embeddings": ("Embeddings", "嵌入"),
-    "token": ("Token embedding", "词嵌入"),
-    "position": ("Position embedding", "位置嵌入"),
-    "token_type": ("Token-type embedding", "分段嵌入"),
-    "norm": ("Embedding norm", "嵌入归一化"),
-    "layers": ("Transformer layers", "Transformer 层"),
-    "dense_layers": ("Dense layers", "稠密层"),
-    "moe_layers": ("MoE layers", "MoE 层"),
-    "attention": ("Attention", "注意力"),
-    "q": ("Q projection", "Q 投影"),
-    "k": ("K projection", "K 投影"),
-    "v": ("V projection", "V 投影"),
-    "o": ("Output projection", "输出投影"),
-    "qkv_bias": ("Q/K/V biases", "Q/K/V 偏置"),
-    "o_bias": ("Output-projection bias", "输出投影偏置"),
-    "qk_norm": ("Q/K norms", "Q/K 归一化"),
-    "q_down": ("Q down-projection", "Q 降维投影"),
-    "q_norm": ("Q latent norm", "Q 潜向量归一化"),
-    "q_up": ("Q up-projection", "Q 升维投影"),
-    "kv_down": ("KV down-projection", "KV 降维投影"),
-    "kv_norm": ("KV latent norm", "KV 潜向量归一化"),
-    "kv_up": ("KV up-projection", "KV 升维投影"),
-    "mlp": ("MLP", "前馈网络"),
-    "gate": ("Gate projection", "门控投影"),
-    "up": ("Up projection", "升维投影"),
-    "down": ("Down projection", "降维投影"),
-    "moe": ("MoE block", "MoE 模块"),
-    "router": ("Router", "路由器"),
-    "experts": ("Routed experts", "路由专家"),
-    "shared_experts": ("Shared experts", "共享专家"),
-    "shared_gate": ("Shared-expert gate", "共享专家门控"),
-    "norms": ("Norms", "归一化"),
-    "final_norm": ("Final norm", "最终归一化"),
-    "head": ("Output head", "输出头"),
-    "pooler": ("Pooler", "池化层"),
-    # The count definitions (llmsize.count.Counts), worded once for the CLI, the calculator
-    # and the site.
-    "total": ("Total parameters", "总参数量"),
-    "active": ("Active per token", "每个词元激活的参数量"),
-    "non_embedding": ("Non-embedding", "非嵌入参数量"),
-    "stored": ("Stored in the checkpoint", "权重文件中存储的参数量"),
-    "checkpoint": ("Checkpoint values incl. scales", "权重文件数值总数（含缩放因子）"),
-}
-
-
 # --- validation ----------------------------------------------------------------------------
-
-
-def check_lang(lang: object) -> str:
-    """Return ``lang`` if it is one of `LANGS`.
-
-    Args:
-        lang: The language code to check.
-
-    Returns:
-        The same code.
-
-    Raises:
-        LLMSizeError: If ``lang`` is not ``"en"`` or ``"zh"``.
-    """
-    if not isinstance(lang, str) or lang not in LANGS:
-        raise LLMSizeError(f"lang must be 'en' or 'zh', got {lang!r}")
-    return lang
 
 
 def _check_int(name: str, value: object, *, minimum: int | None = None) -> int:
@@ -462,14 +397,17 @@ def ratio(a: int, b: int, lang: str = "en", digits: int = 3, *, trim: bool = Tru
     return "×" + _render(scaled, decimals, trim=trim, group=True)
 
 
-# --- labels --------------------------------------------------------------------------------
+# --- labels ---------------------------------------------------------------------------------
 
 
 def label(key: str, lang: str = "en") -> str:
-    """Display name of a breakdown key (`llmsize.Part.key`): ``"experts"`` -> 路由专家.
+    """Display name of a breakdown key or count definition: ``"experts"`` -> 路由专家.
+
+    The words live in `llmsize.text.LABELS`; this is `llmsize.text.say` for them.
 
     Args:
-        key: One key of the breakdown tree (not a dotted path), e.g. ``"shared_experts"``.
+        key: One key of the breakdown tree (not a dotted path), e.g. ``"shared_experts"``, or a
+            count definition (``"total"``, ``"active"``...).
         lang: ``"en"`` or ``"zh"``.
 
     Returns:
@@ -478,7 +416,7 @@ def label(key: str, lang: str = "en") -> str:
     Raises:
         LLMSizeError: If ``lang`` or ``key`` is unknown.
     """
-    index = LANGS.index(check_lang(lang))
-    if not isinstance(key, str) or key not in _LABELS:
+    check_lang(lang)
+    if not isinstance(key, str) or key not in LABELS:
         raise LLMSizeError(f"key must be a breakdown key such as 'attention', got {key!r}")
-    return _LABELS[key][index]
+    return say(LABELS[key], lang)
