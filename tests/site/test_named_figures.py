@@ -1,7 +1,7 @@
 """One value per named quantity, across pages and languages.
 
 Pages print a quantity that more than one page states (a training run's compute, a claim's gap
-to the exact count) through ``named()`` (docs/snippets/named.py), which marks it as
+to the exact count) through ``named()`` (docs/snippets/md.py), which marks it as
 ``<span data-figure="key" data-value="exact">``. This test reads the built site: every key must
 carry one exact value wherever it appears, in English and in Chinese, and every figure in
 scientific notation must be such a mark, so a page cannot state a compute figure of its own.
