@@ -11,12 +11,9 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from llmsize import counts, presets
-from scripts.oracle import transformers_count
+from llmsize_oracle.meta import transformers_count
 
 
 def _llmsize_seconds(preset_id: str, repeat: int = 200) -> float:

@@ -1,25 +1,23 @@
 """llmsize's totals against transformers' own models.
 
-Two layers: ``test_recorded`` compares against figures recorded by ``scripts/oracle.py`` (fast,
-no torch needed); ``test_live`` (marker ``oracle``) rebuilds each model on the meta device with
-the installed transformers and compares again, so a drifting transformers or a stale record is
+Two layers: ``test_recorded`` compares against the figures ``scripts/oracle.py --write``
+recorded (``llmsize_oracle.record()``; fast, no torch needed); ``test_live`` (marker ``oracle``)
+rebuilds each model on the meta device with the installed transformers
+(``llmsize_oracle.meta``) and compares again, so a drifting transformers or a stale record is
 caught. CI installs torch and transformers and runs both.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from llmsize import counts
 from llmsize.hfconfig import from_dict
-from tests.oracle.cases import all_cases
+from llmsize_oracle import all_cases, record
 
 CASES = all_cases()
 
-RECORD = json.loads((Path(__file__).parent / "oracle" / "figures.json").read_text("utf-8"))
+RECORD = record()
 
 
 def test_record_covers_every_case() -> None:
@@ -43,6 +41,6 @@ def test_recorded(case: str) -> None:
 def test_live(case: str) -> None:
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
-    from scripts.oracle import transformers_count
+    from llmsize_oracle.meta import transformers_count
 
     assert counts(from_dict(CASES[case], where=case)).total == transformers_count(CASES[case])

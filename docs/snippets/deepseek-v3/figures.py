@@ -2,9 +2,8 @@
 # A page includes this file, then prints e.g. config_table("zh"). Every table takes a language.
 import dataclasses
 import json
-from pathlib import Path
 
-import llmsize
+import llmsize_oracle
 from llmsize import counts, flops, fmt, memory, presets
 from llmsize.approx import ARTICLE_LAYERS, ARTICLE_WIDTH, stack
 from llmsize.count import block_scales, linear_shapes
@@ -42,7 +41,7 @@ assert (MOE.num_experts, MOE.experts_per_token, MOE.num_shared_experts) == (
 )
 assert (MOE.expert_ffn, V3.ffn, V) == (2048, 18432, 129280)
 # Independent source 2, transformers: its DeepseekV3ForCausalLM built from this config on the
-# meta device has exactly this many parameters (recorded in tests/oracle/figures.json).
+# meta device has exactly this many parameters (recorded in llmsize_oracle's figures.json).
 assert C.total == 671_026_404_352
 # Independent source 3, the Hugging Face Hub: the safetensors metadata of deepseek-ai/DeepSeek-V3
 # reports {"BF16": 3918786560, "F8_E4M3": 680571043840, "F32": 41555600}.
@@ -56,17 +55,7 @@ DENSE = TREE.find("layers.dense_layers")
 MOEL = TREE.find("layers.moe_layers")
 
 
-def _oracle_record():
-    """transformers' counts as recorded by scripts/oracle.py (tests/oracle/figures.json)."""
-    here = Path(llmsize.__file__).resolve()
-    for root in (*here.parents, Path.cwd(), *Path.cwd().parents):
-        path = root / "tests" / "oracle" / "figures.json"
-        if path.is_file():
-            return json.loads(path.read_text(encoding="utf-8"))
-    raise FileNotFoundError("tests/oracle/figures.json")
-
-
-ORACLE = _oracle_record()
+ORACLE = llmsize_oracle.record()
 assert ORACLE["figures"]["preset:deepseek-v3"] == C.total
 
 

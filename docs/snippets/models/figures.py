@@ -1,10 +1,8 @@
 # "Real models": every bundled preset, its exact counts, and the figures its authors publish.
 # A page includes this file, then prints e.g. presets_table("zh"). Every table takes a language.
-import json
 from fractions import Fraction
-from pathlib import Path
 
-import llmsize
+import llmsize_oracle
 from llmsize import counts, fmt, presets
 
 # Families in reading order; inside a family, smallest first. A preset added later that is not
@@ -33,20 +31,10 @@ SPECS = {i: p.spec for i, p in PRESETS.items()}
 COUNTS = {i: counts(s) for i, s in SPECS.items()}
 
 
-def _oracle_record():
-    """transformers' counts as recorded by scripts/oracle.py (tests/oracle/figures.json)."""
-    here = Path(llmsize.__file__).resolve()
-    for root in (*here.parents, Path.cwd(), *Path.cwd().parents):
-        path = root / "tests" / "oracle" / "figures.json"
-        if path.is_file():
-            return json.loads(path.read_text(encoding="utf-8"))
-    raise FileNotFoundError("tests/oracle/figures.json")
-
-
 # The independent oracle: transformers builds each preset's config on the meta device and counts
 # sum(p.numel() for p in model.parameters()); scripts/oracle.py recorded those counts, and CI
 # re-runs them live (tests/test_oracle.py). Every total on this page must equal them.
-ORACLE = _oracle_record()
+ORACLE = llmsize_oracle.record()
 for _i in ORDER:
     assert COUNTS[_i].total == ORACLE["figures"][f"preset:{_i}"], _i
 # Also pinned literally, so that a change to the record cannot pass unnoticed:
