@@ -6,6 +6,8 @@ these checks are what keeps the two languages in step.
 
 from __future__ import annotations
 
+import difflib
+import re
 from typing import Any
 
 import pytest
@@ -15,6 +17,7 @@ from .docs_pages import (
     ROOT,
     anchors,
     exec_ids,
+    executed_fences,
     headings,
     includes,
     is_zh,
@@ -69,6 +72,36 @@ def _i18n() -> dict[str, Any]:
     raise AssertionError("mkdocs.yml has no i18n plugin")
 
 
+_LANG_ARG = re.compile(r"""(?P<q>["'])(?P<lang>en|zh)(?P=q)""")
+_ID_SUFFIX = re.compile(r"""\bid=(?P<q>["'])(?P<id>[^"']+?)(?:[-_](?:en|zh))?(?P=q)""")
+
+
+def stem_id(line: str) -> str:
+    """``line`` with its fence id's language suffix dropped: ``id="x-zh"`` reads ``id="x"``."""
+    return _ID_SUFFIX.sub(lambda m: f"id={m['q']}{m['id']}{m['q']}", line)
+
+
+def to_zh(line: str) -> str:
+    """``line`` of an English fence as its Chinese twin writes it: "en" and "zh" swapped."""
+    return _LANG_ARG.sub(lambda m: m["q"] + {"en": "zh", "zh": "en"}[m["lang"]] + m["q"], line)
+
+
+def twin_fence_problems(en_text: str, zh_text: str, zh_name: str) -> list[str]:
+    """How the executed fences of ``zh_text`` differ from those of ``en_text`` (none: empty)."""
+    en, zh = executed_fences(en_text), executed_fences(zh_text)
+    if len(en) != len(zh):
+        return [f"{zh_name}: {len(zh)} executed fences, its English twin has {len(en)}"]
+    problems = []
+    for e, z in zip(en, zh, strict=True):
+        want = [stem_id(to_zh(e.opener.strip())), *(to_zh(line) for line in e.body)]
+        have = [stem_id(z.opener.strip()), *z.body]
+        if want != have:
+            diff = difflib.unified_diff(want, have, "English twin, as Chinese", zh_name, n=1)
+            problems.append(f"{zh_name}:{z.line}: fence {z.id!r} is not its English twin's:")
+            problems.extend("    " + line.rstrip("\n") for line in diff)
+    return problems
+
+
 def test_there_are_pages() -> None:
     assert EN_PAGES, "no pages found under docs/"
 
@@ -101,13 +134,22 @@ def test_twins_have_the_same_anchors_in_order(page: Any) -> None:
 
 
 @pytest.mark.parametrize("page", EN_PAGES, ids=_ids(EN_PAGES))
-def test_twins_run_the_same_snippets(page: Any) -> None:
+def test_twins_include_the_same_snippets(page: Any) -> None:
     zh = twin(page)
     if not zh.is_file():
         pytest.skip("no twin (reported by test_every_page_has_its_twin)")
     en_text, zh_text = page.read_text(encoding="utf-8"), zh.read_text(encoding="utf-8")
     assert includes(zh_text) == includes(en_text)
-    assert exec_ids(zh_text) == exec_ids(en_text)
+
+
+@pytest.mark.parametrize("page", EN_PAGES, ids=_ids(EN_PAGES))
+def test_zh_fences_equal_their_english_twins(page: Any) -> None:
+    """Each executed fence of the Chinese page is its English twin with "en" swapped for "zh"."""
+    zh = twin(page)
+    if not zh.is_file():
+        pytest.skip("no twin (reported by test_every_page_has_its_twin)")
+    problems = twin_fence_problems(page.read_text("utf-8"), zh.read_text("utf-8"), rel(zh))
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
@@ -138,3 +180,27 @@ def test_every_nav_title_is_translated() -> None:
     titles = [t for t, _ in _nav_entries(_config().get("nav")) if t is not None]
     missing = [t for t in titles if t not in translations]
     assert not missing, f"nav titles without a Chinese nav_translations entry: {missing}"
+
+
+# --- the twin-fence check itself -------------------------------------------------------------
+
+_EN = '```python exec="1" id="{id}"\n--8<-- "p/figures.py"\nprint(table(spec, "en"))\n```\n'
+
+
+@pytest.mark.parametrize(
+    ("zh", "found"),
+    [
+        (_EN.format(id="t").replace('"en"', '"zh"'), ""),
+        (_EN.format(id="t-zh").replace('"en"', '"zh"'), ""),
+        (_EN.format(id="t"), "fence 't' is not its English twin's"),
+        (_EN.format(id="t").replace('"en"', "'zh'"), "is not its English twin's"),
+        (_EN.format(id="u").replace('"en"', '"zh"'), "is not its English twin's"),
+        (_EN.format(id="t").replace("table(spec", "table(other"), "is not its English twin's"),
+        ("", "0 executed fences, its English twin has 1"),
+        (_EN.format(id="t") * 2, "2 executed fences, its English twin has 1"),
+    ],
+    ids=["same", "id-suffix", "passes-en", "quotes", "other-id", "other-code", "none", "more"],
+)
+def test_twin_fence_check(zh: str, found: str) -> None:
+    problems = "\n".join(twin_fence_problems(_EN.format(id="t"), zh, "p.zh.md"))
+    assert found in problems if found else not problems, problems
