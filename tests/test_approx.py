@@ -10,13 +10,7 @@ from hypothesis import strategies as st
 
 from llmsize import LLMSizeError, counts, presets
 from llmsize.approx import (
-    ARTICLE_HEADS,
-    ARTICLE_LAYERS,
-    ARTICLE_WIDTH,
-    WHY,
-    Claim,
     article_attention,
-    article_claims,
     attention_4d2,
     bytes_per_value,
     ffn_8d2,
@@ -24,6 +18,14 @@ from llmsize.approx import (
     per_head_attention,
     stack,
     twelve_ld2,
+)
+from llmsize.article import (
+    ARTICLE_HEADS,
+    ARTICLE_LAYERS,
+    ARTICLE_WIDTH,
+    WHY,
+    Claim,
+    article_claims,
     why,
 )
 from llmsize.fmt import LANGS
@@ -89,7 +91,8 @@ def test_why_texts() -> None:
     for claim in article_claims():
         assert claim.verdict_key in WHY
     assert set(WHY) == {c.verdict_key for c in article_claims()}
-    for key, (en, zh) in WHY.items():
+    for key, text in WHY.items():
+        en, zh = text["en"], text["zh"]
         assert why(key) == why(key, "en") == en
         assert why(key, "zh") == zh
         for text in (en, zh):

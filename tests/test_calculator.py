@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from llmsize import LLMSizeError, counts, fmt, memory, presets
+from llmsize import LLMSizeError, counts, fmt, memory, presets, training
 from llmsize.calculator import CONFIG_WHERE, calculate, preset_config
 from llmsize.count import Part
 from llmsize.hfconfig import from_json, read_config
@@ -71,8 +71,8 @@ def test_every_preset_matches_counts_and_memory(preset_id: str) -> None:
     mem = rows(out, "memory")
     assert mem["weights"]["bytes"] == out["weights_bytes"] == memory.weights_bytes(c.total, "q4_k")
     assert mem["weights"]["text"] == fmt.bytes_both(memory.weights_bytes(c.total, "q4_k"))
-    assert mem["training_16"]["bytes"] == memory.training_bytes(c.total, "16").total
-    assert mem["training_18"]["bytes"] == memory.training_bytes(c.total, "18").total
+    assert mem["training_16"]["bytes"] == training.training_bytes(c.total, "16").total
+    assert mem["training_18"]["bytes"] == training.training_bytes(c.total, "18").total
     if spec.encoder:
         assert out["kv_cache_bytes"] is None and "kv_total" not in mem
     else:

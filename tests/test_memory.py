@@ -7,32 +7,32 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from llmsize.count import counts
-from llmsize.errors import LLMSizeError
-from llmsize.memory import (
+from llmsize.dtypes import (
     DTYPE_ALIASES,
     DTYPES,
     GB,
     KB,
     MB,
     TB,
-    TRAINING_CONVENTIONS,
     DType,
     GiB,
     KiB,
     MiB,
     TiB,
-    activation_bytes,
     bytes_per_param,
     get_dtype,
+    to_gb_gib,
+)
+from llmsize.errors import LLMSizeError
+from llmsize.memory import (
     kv_cache_bytes,
     kv_cache_bytes_per_token,
     kv_cache_naive_mla_bytes_per_token,
     matrix_bytes,
-    to_gb_gib,
-    training_bytes,
     weights_bytes,
 )
 from llmsize.spec import Spec
+from llmsize.training import TRAINING_CONVENTIONS, activation_bytes, training_bytes
 
 FIXTURES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -107,7 +107,7 @@ def test_bits_and_bytes_per_param(name: str, bits: Fraction) -> None:
     assert dt.bits == bits
     assert bytes_per_param(name) == bits / 8
     assert isinstance(bytes_per_param(name), Fraction)
-    assert dt.description_en and dt.description_zh and dt.source
+    assert dt.description["en"] and dt.description["zh"] and dt.source
 
 
 @pytest.mark.parametrize(
@@ -399,7 +399,7 @@ def test_training_conventions(convention: str, items: tuple[int, ...]) -> None:
     assert m.to_dict()["total"] == m.total
     conv = TRAINING_CONVENTIONS[convention]
     assert conv.total == int(convention)
-    assert conv.source and conv.description_en and conv.description_zh
+    assert conv.source and conv.description["en"] and conv.description["zh"]
 
 
 def test_hf_anatomy_breakdown() -> None:

@@ -36,9 +36,9 @@ def test_preset_is_complete(preset_id: str) -> None:
     assert isinstance(preset.spec, Spec)
     assert preset.config_source and preset.claims
     for claim in preset.claims:
-        assert claim.source and claim.reason_en and claim.reason_zh
+        assert claim.source and claim.reason["en"] and claim.reason["zh"]
         # Reasons are prose shown on the site: figures there must be generated, not typed.
-        assert not re.search(r"\d", claim.reason_en + claim.reason_zh), claim
+        assert not re.search(r"\d", claim.reason["en"] + claim.reason["zh"]), claim
 
 
 def test_unknown_preset_lists_known_ones() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from llmsize import fmt, memory, presets
+from llmsize import dtypes, fmt, memory, presets, training
 from llmsize.count import Counts, Part, counts
 from llmsize.errors import LLMSizeError
 from llmsize.hfconfig import from_json
@@ -142,8 +142,8 @@ def _calculate(
 ) -> dict[str, Any]:
     lang = fmt.check_lang(lang)
     spec, source = _spec(model, config_text)
-    weights_dtype = memory.get_dtype(dtype)
-    cache_dtype = memory.get_dtype(kv_dtype)
+    weights_dtype = dtypes.get_dtype(dtype)
+    cache_dtype = dtypes.get_dtype(kv_dtype)
     context = _positive("context", context)
     batch = _positive("batch", batch)
     c = counts(spec)
@@ -198,8 +198,8 @@ def _calculate(
         if spec.context_length and context > spec.context_length:
             limit = fmt.exact(spec.context_length, lang)
             notes.append(_t("too_long", lang, context=ctx_text, limit=limit))
-    for convention in memory.TRAINING_CONVENTIONS:
-        state = memory.training_bytes(c.total, convention).total
+    for convention in training.TRAINING_CONVENTIONS:
+        state = training.training_bytes(c.total, convention).total
         rows.append(
             {
                 "key": f"training_{convention}",

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from llmsize import fmt, memory, presets
+from llmsize import dtypes, fmt, memory, presets, training
 from llmsize.count import Part, counts
 from llmsize.errors import LLMSizeError
 from llmsize.source import resolve
@@ -161,8 +161,8 @@ def _memory(spec: Spec, args: argparse.Namespace) -> str:
     weights = memory.weights_bytes(c.total, dtype)
     out: dict[str, Any] = {
         "model": spec.name,
-        "dtype": memory.get_dtype(dtype).name,
-        "kv_dtype": memory.get_dtype(kv_dtype).name,
+        "dtype": dtypes.get_dtype(dtype).name,
+        "kv_dtype": dtypes.get_dtype(kv_dtype).name,
         "params": c.total,
         "weights_bytes": weights,
     }
@@ -180,8 +180,8 @@ def _memory(spec: Spec, args: argparse.Namespace) -> str:
             out["kv_cache_naive_bytes_per_token"] = memory.kv_cache_naive_mla_bytes_per_token(
                 spec, kv_dtype
             )
-    training = {k: memory.training_bytes(c.total, k).total for k in ("16", "18")}
-    out["training_bytes"] = training
+    states = {k: training.training_bytes(c.total, k).total for k in ("16", "18")}
+    out["training_bytes"] = states
     if args.json:
         return json.dumps(out, ensure_ascii=False)
     lang = args.lang
@@ -217,7 +217,7 @@ def _memory(spec: Spec, args: argparse.Namespace) -> str:
                 fmt.bytes_both(out["total_bytes"], lang),
             ]
         )
-    for key, value in training.items():
+    for key, value in states.items():
         rows.append(
             [
                 _t("training", lang) + f", {key} B/param",

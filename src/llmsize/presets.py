@@ -9,14 +9,15 @@ the site can put claim beside computed.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from llmsize.errors import LLMSizeError
+from llmsize.errors import LLMSizeError, check_int
 from llmsize.hfconfig import from_dict
 from llmsize.spec import Spec
+from llmsize.text import LANGS, Text
 
 __all__ = ["Claim", "Preset", "get", "ids", "load"]
 
@@ -32,20 +33,15 @@ class Claim:
         text: The figure as written (``"46.7B"``).
         value: The same figure as an integer.
         source: Where it is stated.
-        reason_en: Why it differs from the exact count (English).
-        reason_zh: The same in Chinese.
+        reason: Why it differs from the exact count, in each language (`llmsize.text.Text`;
+            read it with `llmsize.text.say`).
     """
 
     kind: str
     text: str
     value: int
     source: str
-    reason_en: str
-    reason_zh: str
-
-    def reason(self, lang: str = "en") -> str:
-        """The reason in ``lang`` (``"en"`` or ``"zh"``)."""
-        return self.reason_zh if lang == "zh" else self.reason_en
+    reason: Text = field(hash=False)
 
 
 @dataclass(frozen=True)
@@ -92,19 +88,18 @@ def _claim(preset_id: str, raw: Any) -> Claim:
     if not isinstance(raw, dict):
         raise LLMSizeError(f"{where} must be an object, got {raw!r}")
     reason = raw.get("reason") or {}
+    if not isinstance(reason, dict):
+        raise LLMSizeError(f"{where} reason must be an object with en and zh, got {reason!r}")
     kind = raw.get("kind")
     if kind not in CLAIM_KINDS:
         raise LLMSizeError(f"{where} kind must be one of {', '.join(CLAIM_KINDS)}, got {kind!r}")
-    value = raw.get("value")
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise LLMSizeError(f"{where} value must be an integer, got {value!r}")
+    value = check_int(f"{where} value", raw.get("value"), minimum=None)
     return Claim(
         kind=kind,
         text=str(raw.get("text", "")),
         value=value,
         source=str(raw.get("source", "")),
-        reason_en=str(reason.get("en", "")),
-        reason_zh=str(reason.get("zh", "")),
+        reason={lang: str(reason.get(lang, "")) for lang in LANGS},
     )
 
 

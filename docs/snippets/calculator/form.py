@@ -8,8 +8,9 @@ from fractions import Fraction
 from html import escape
 
 import llmsize
-from llmsize import hfconfig, memory, presets
+from llmsize import dtypes, hfconfig, presets, training
 from llmsize.calculator import calculate
+from llmsize.text import say
 
 DEFAULT_PRESET = "deepseek-v3"
 DEFAULT_DTYPE = "bf16"
@@ -127,10 +128,10 @@ def dtype_options(lang, *, cache):
     cache: a format with 128x128 weight-matrix tiles cannot hold a cached vector)."""
     t = _TEXT[lang]
     out = []
-    for name, dtype in memory.DTYPES.items():
+    for name, dtype in dtypes.DTYPES.items():
         if cache and dtype.kind == "fp8_block":
             continue
-        title = dtype.description_zh if lang == "zh" else dtype.description_en
+        title = say(dtype.description, lang)
         selected = " selected" if name == DEFAULT_DTYPE else ""
         out.append(
             f'<option value="{_attr(name)}" title="{_attr(title)}"{selected}>'
@@ -474,8 +475,8 @@ def figures(lang):
     rows = [spec["head"], "|---|---|"]
     for key, text in spec["rows"]:
         rows.append(f"| {names[key]} | {text} |")
-    for key, conv in memory.TRAINING_CONVENTIONS.items():
-        description = conv.description_zh if lang == "zh" else conv.description_en
+    for key, conv in training.TRAINING_CONVENTIONS.items():
+        description = say(conv.description, lang)
         text = spec["training_text"].format(description=description, source=conv.source)
         rows.append(f"| {spec['training'].format(key=key)} | {text} |")
     return "\n".join(rows)

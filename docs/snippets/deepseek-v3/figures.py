@@ -5,7 +5,8 @@ import json
 
 import llmsize_oracle
 from llmsize import counts, flops, fmt, memory, presets
-from llmsize.approx import ARTICLE_LAYERS, ARTICLE_WIDTH, stack
+from llmsize.approx import stack
+from llmsize.article import ARTICLE_LAYERS, ARTICLE_WIDTH
 from llmsize.count import block_scales, linear_shapes
 
 PRESET = presets.get("deepseek-v3")

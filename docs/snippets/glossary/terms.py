@@ -9,7 +9,7 @@
 # shadows none of that snippet's helpers.
 from collections import namedtuple
 
-from llmsize import counts, flops, fmt, memory, presets
+from llmsize import counts, dtypes, flops, fmt, memory, presets, training
 
 GlossaryTerm = namedtuple("GlossaryTerm", "key group en zh symbol meaning_en meaning_zh example")
 
@@ -24,7 +24,7 @@ def _gl_counts(model):
 
 def _gl_bytes_per(dtype, lang):
     """Bytes per parameter of a dtype, as a short number ("2", "0.5", "4.5")."""
-    b = memory.bytes_per_param(dtype)
+    b = dtypes.bytes_per_param(dtype)
     text = str(b.numerator) if b.denominator == 1 else str(float(b))
     return text + (" B" if lang == "en" else " 字节")
 
@@ -219,15 +219,15 @@ def _gl_ex_checkpoint(lang):
 
 def _gl_ex_dtype(lang):
     # IEEE 754 binary32, bfloat16, OCP FP8: 4, 2 and 1 bytes
-    assert [memory.bytes_per_param(d) for d in ("fp32", "bf16", "fp8")] == [4, 2, 1]
+    assert [dtypes.bytes_per_param(d) for d in ("fp32", "bf16", "fp8")] == [4, 2, 1]
     parts = [f"{d} {_gl_bytes_per(d, lang)}" for d in ("fp32", "bf16", "fp8", "int4")]
     return _gl_eg(lang, ", ".join(parts) if lang == "en" else "，".join(parts))
 
 
 def _gl_ex_quant(lang):
     # ggml's block_q4_0: an fp16 scale and 16 bytes of 4-bit weights per 32 weights
-    assert memory.get_dtype("q4_0").bits * 32 == (2 + 16) * 8
-    bits = memory.get_dtype("q4_0").bits
+    assert dtypes.get_dtype("q4_0").bits * 32 == (2 + 16) * 8
+    bits = dtypes.get_dtype("q4_0").bits
     text = str(float(bits)) if bits.denominator != 1 else str(bits.numerator)
     if lang == "en":
         return f"e.g. GGUF Q4_0 stores {text} bits per weight, scales included"
@@ -236,9 +236,9 @@ def _gl_ex_quant(lang):
 
 def _gl_ex_gib(lang):
     # SI giga (10^9) and IEC 80000-13 gibi (2^30)
-    assert (memory.GB, memory.GiB) == (1_000_000_000, 1_073_741_824)
-    gb, gib = fmt.exact(memory.GB, lang), fmt.exact(memory.GiB, lang)
-    more = fmt.percent(memory.GiB - memory.GB, memory.GB, lang)
+    assert (dtypes.GB, dtypes.GiB) == (1_000_000_000, 1_073_741_824)
+    gb, gib = fmt.exact(dtypes.GB, lang), fmt.exact(dtypes.GiB, lang)
+    more = fmt.percent(dtypes.GiB - dtypes.GB, dtypes.GB, lang)
     if lang == "en":
         return f"1 GB = {gb} bytes; 1 GiB = {gib} bytes, {more} more"
     return f"1 GB = {gb} 字节；1 GiB = {gib} 字节，多 {more}"
@@ -246,8 +246,8 @@ def _gl_ex_gib(lang):
 
 def _gl_ex_training(lang):
     # ZeRO (Rajbhandari et al. 2019) 16 bytes/param; HF "Model training anatomy" 18
-    assert [c.total for c in memory.TRAINING_CONVENTIONS.values()] == [16, 18]
-    k = [fmt.exact(c.total, lang) for c in memory.TRAINING_CONVENTIONS.values()]
+    assert [c.total for c in training.TRAINING_CONVENTIONS.values()] == [16, 18]
+    k = [fmt.exact(c.total, lang) for c in training.TRAINING_CONVENTIONS.values()]
     if lang == "en":
         return f"weights, gradients and Adam's state: {' or '.join(k)} bytes per parameter"
     return f"权重、梯度和 Adam 状态合计每个参数 {' 或 '.join(k)} 字节"

@@ -3,8 +3,9 @@
 # prints one of the functions below in its language, e.g. dtype_table("zh").
 from fractions import Fraction
 
-from llmsize import counts, fmt, memory, presets
+from llmsize import counts, dtypes, fmt, memory, presets, training
 from llmsize.count import block_scales, linear_shapes
+from llmsize.text import say
 
 deepseek_v3 = presets.load("deepseek-v3")
 assert counts(deepseek_v3).total == 671_026_404_352
@@ -61,7 +62,7 @@ _DTYPE_NAMES = {
         "fp8 加 128×128 分块缩放（DeepSeek-V3）",
     ),
 }
-assert set(_DTYPE_NAMES) == set(memory.DTYPES)
+assert set(_DTYPE_NAMES) == set(dtypes.DTYPES)
 
 
 def dtype_name(key: str, lang: str) -> str:
@@ -76,16 +77,16 @@ def dtype_table(lang: str) -> str:
         "| 格式 | 每个参数的位数 | 每个参数的字节数 | 说明 | 规范出处 |",
     )
     rows = [header, "|---|--:|--:|---|---|"]
-    for key, dt in memory.DTYPES.items():
-        description = dt.description_zh if lang == "zh" else dt.description_en
+    for key, dt in dtypes.DTYPES.items():
+        description = say(dt.description, lang)
         rows.append(
             f"| {dtype_name(key, lang)} | {_decimal(dt.bits)} | {_decimal(dt.bytes_per_param)}"
             f" | {description} | {dt.source} |"
         )
     # Block formats carry their scales: ggml's block structs, DeepSeek's one fp32 per tile.
-    assert memory.DTYPES["q8_0"].bits == Fraction(17, 2)
-    assert memory.DTYPES["q4_k"].bits == Fraction(9, 2)
-    assert memory.DTYPES["tf32"].bytes_per_param == 4
+    assert dtypes.DTYPES["q8_0"].bits == Fraction(17, 2)
+    assert dtypes.DTYPES["q4_k"].bits == Fraction(9, 2)
+    assert dtypes.DTYPES["tf32"].bytes_per_param == 4
     return "\n".join(rows)
 
 
@@ -98,7 +99,7 @@ def model_sizes(spec, lang: str) -> str:
         "| 格式 | 每个参数的字节数 | 字节数 | GB | GiB |",
     )
     rows = [header, "|---|--:|--:|--:|--:|"]
-    for key, dt in memory.DTYPES.items():
+    for key, dt in dtypes.DTYPES.items():
         n = memory.weights_bytes(total, dt)
         rows.append(
             f"| {dtype_name(key, lang)} | {_decimal(dt.bytes_per_param)} | {fmt.exact(n, lang)}"
@@ -238,7 +239,7 @@ def units_table(lang: str) -> str:
             f"| {prefix} | {letter}B | {fmt.exact(si, lang)} | {binary} | {fmt.exact(iec, lang)}"
             f" | {fmt.percent(iec - si, si, lang)} |"
         )
-    assert memory.GiB == 1_073_741_824 and memory.GB == 1_000_000_000
+    assert dtypes.GiB == 1_073_741_824 and dtypes.GB == 1_000_000_000
     return "\n".join(rows)
 
 
@@ -246,7 +247,7 @@ def b_readings(spec, lang: str) -> str:
     """Markdown table: what the "B" of "671B" can be mistaken for, and the sizes that follow."""
     claim = presets.get("deepseek-v3").claim("total")
     label = claim.value  # the headline figure as its authors state it
-    assert claim.text == "671B" and label == 671 * memory.GB
+    assert claim.text == "671B" and label == 671 * dtypes.GB
     shown = fmt.count(label, lang)
     bf16 = memory.weights_bytes(counts(spec).total, "bf16")
     header = _t(
@@ -275,18 +276,18 @@ def b_readings(spec, lang: str) -> str:
     rows.append(
         _t(
             lang,
-            f"| {fmt.exact(label // memory.GB, lang)} Gbit | b = bit | one bit per parameter, less than any format these weights ship in |"
+            f"| {fmt.exact(label // dtypes.GB, lang)} Gbit | b = bit | one bit per parameter, less than any format these weights ship in |"
             f" {_size(label // 8, lang)} |",
-            f"| {fmt.exact(label // memory.GB, lang)} Gbit | b = 比特 | 每个参数一个比特，比这些权重任何一种发布格式都小 |"
+            f"| {fmt.exact(label // dtypes.GB, lang)} Gbit | b = 比特 | 每个参数一个比特，比这些权重任何一种发布格式都小 |"
             f" {_size(label // 8, lang)} |",
         )
     )
     rows.append(
         _t(
             lang,
-            f"| {fmt.exact(label // memory.GB, lang)} GB | B = byte | one byte per parameter: the fp8 size,"
+            f"| {fmt.exact(label // dtypes.GB, lang)} GB | B = byte | one byte per parameter: the fp8 size,"
             f" not the bf16 one | {_size(label, lang)} |",
-            f"| {fmt.exact(label // memory.GB, lang)} GB | B = 字节 | 每个参数一个字节：恰好是 fp8 的大小，"
+            f"| {fmt.exact(label // dtypes.GB, lang)} GB | B = 字节 | 每个参数一个字节：恰好是 fp8 的大小，"
             f"不是 bf16 的 | {_size(label, lang)} |",
         )
     )
@@ -497,7 +498,7 @@ TRAINING_MODELS = ("llama-2-7b", "deepseek-v3")
 
 def conventions_table(lang: str) -> str:
     """Markdown table: bytes per parameter, item by item, in both conventions."""
-    convs = memory.TRAINING_CONVENTIONS
+    convs = training.TRAINING_CONVENTIONS
     header = _t(
         lang,
         "| Item | ZeRO (bytes per parameter) | Hugging Face (bytes per parameter) |",
@@ -530,7 +531,7 @@ def training_table(lang: str) -> str:
         for s, conv in columns
     )
     rows = [f"| {_t(lang, 'Item', '项目')} | {head} |", "|---|" + "--:|" * len(columns)]
-    states = [memory.training_bytes(counts(s).total, conv) for s, conv in columns]
+    states = [training.training_bytes(counts(s).total, conv) for s, conv in columns]
     for key, names in _ITEMS.items():
         cells = " | ".join(_size(getattr(m, key), lang) for m in states)
         rows.append(f"| {names[lang == 'zh']} | {cells} |")
@@ -556,13 +557,13 @@ def zero_examples(lang: str) -> str:
     )
     rows = [header, "|---|--:|--:|--:|"]
     for params, source in ZERO_EXAMPLES:
-        a, b = (memory.training_bytes(params, conv).total for conv in ("16", "18"))
+        a, b = (training.training_bytes(params, conv).total for conv in ("16", "18"))
         rows.append(
             f"| {source[lang == 'zh']} | {fmt.count(params, lang)} | {fmt.bytes_(a, 'GB', lang)}"
             f" | {fmt.bytes_(b, 'GB', lang)} |"
         )
-    assert memory.training_bytes(1_500_000_000).total == 24 * memory.GB
-    assert memory.training_bytes(7_500_000_000).total == 120 * memory.GB
+    assert training.training_bytes(1_500_000_000).total == 24 * dtypes.GB
+    assert training.training_bytes(7_500_000_000).total == 120 * dtypes.GB
     return "\n".join(rows)
 
 
@@ -606,7 +607,7 @@ def activation_table(lang: str) -> str:
     )
     rows = [header, "|---|---|--:|--:|--:|"]
     for mode in ("none", "selective", "full"):
-        n = memory.activation_bytes(spec, ACTIVATION_SEQ, 1, mode)
+        n = training.activation_bytes(spec, ACTIVATION_SEQ, 1, mode)
         rows.append(
             f"| {names[mode]} | {kept[mode]} | {fmt.exact(n, lang)} | {_size(n, lang)}"
             f" | {fmt.ratio(n, weights, lang)} |"
@@ -615,7 +616,7 @@ def activation_table(lang: str) -> str:
     # and selective recomputation saves 70% of the activation memory.
     gpt3 = presets.load("gpt3-175b")
     assert Fraction(5 * gpt3.heads * 2048, gpt3.width) == 80
-    none, selective = (memory.activation_bytes(gpt3, 2048, 1, m) for m in ("none", "selective"))
+    none, selective = (training.activation_bytes(gpt3, 2048, 1, m) for m in ("none", "selective"))
     assert round(100 * (1 - Fraction(selective, none))) == 70
     return "\n".join(rows)
 

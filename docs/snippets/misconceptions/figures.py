@@ -3,10 +3,12 @@
 # (presets, counts, vectors, memory, flops); the hidden asserts pin them against the Hub's exact
 # counts (tests/oracle: transformers 5.23 on the real config.json), model cards and papers.
 from llmsize import counts, fmt, presets
-from llmsize.approx import ARTICLE_WIDTH
+from llmsize.article import ARTICLE_WIDTH
 from llmsize.flops import CHINCHILLA_TOKENS_PER_PARAM, chinchilla_tokens, training_flops
-from llmsize.memory import GB, TB, GiB, TiB, weights_bytes
+from llmsize.dtypes import GB, TB, GiB, TiB
+from llmsize.memory import weights_bytes
 from llmsize.vectors import vectors
+from llmsize.text import say
 
 deepseek_v3 = presets.load("deepseek-v3")
 DEEPSEEK = counts(deepseek_v3)
@@ -180,7 +182,7 @@ def labels_table(lang):
                 f" | {fmt.count(exact, lang, trim=False)} | {gap} |"
             )
             sep = "：" if lang == "zh" else ": "
-            notes.append(f"- **{preset.name}, {claim.text}**{sep}{claim.reason(lang)}")
+            notes.append(f"- **{preset.name}, {claim.text}**{sep}{say(claim.reason, lang)}")
     assert len(out) == 2 + sum(len(t) for _, t in LABELLED)
     return "\n".join(out) + "\n\n" + "\n".join(notes)
 

@@ -4,6 +4,7 @@ from fractions import Fraction
 
 import llmsize_oracle
 from llmsize import counts, fmt, presets
+from llmsize.text import say
 
 # Families in reading order; inside a family, smallest first. A preset added later that is not
 # listed here still appears, in a last group of its own.
@@ -257,7 +258,7 @@ def reasons(lang):
         for claim in items:
             source = _t(lang, "Source: ", "出处：")
             colon = _t(lang, ": ", "：")
-            out.append(f"- **{claim.text}**{colon}{claim.reason(lang)} *{source}{claim.source}*")
+            out.append(f"- **{claim.text}**{colon}{say(claim.reason, lang)} *{source}{claim.source}*")
         out.append("")
     return "\n".join(out)
 

@@ -7,6 +7,7 @@
 # from outside llmsize (the Hub / transformers count, a checkpoint's tensor listing).
 from llmsize import Spec, approx, counts, fmt, presets
 from llmsize.count import linear_shapes
+from llmsize.text import say
 
 gpt2 = presets.load("gpt2")
 llama2 = presets.load("llama-2-7b")
@@ -264,7 +265,7 @@ def claims(model: str, lang: str) -> str:
     exact = fmt.exact(counts(MODELS[model]).total, lang)
     rows = [_CLAIMS_HEADER[lang].format(exact=exact), "|--:|---|---|"]
     for claim in presets.get(model).claims:
-        rows.append(f"| {claim.text} | {claim.source} | {claim.reason(lang)} |")
+        rows.append(f"| {claim.text} | {claim.source} | {say(claim.reason, lang)} |")
     return "\n".join(rows)
 
 

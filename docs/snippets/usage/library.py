@@ -8,6 +8,7 @@ import io
 EXAMPLES = {
     "presets": """
 from llmsize import counts, presets
+from llmsize.text import say
 
 spec = presets.load("llama-2-7b")
 print(spec.name, spec.layers, spec.width, spec.heads, spec.kv_heads, spec.attention_kind)
@@ -18,7 +19,7 @@ assert c.total == 6_738_415_616  # pin: the Hub's parameter count of meta-llama/
 
 claim = presets.get("llama-2-7b").claim("total")
 print(claim.text, "|", claim.source)
-print(claim.reason(LANG))
+print(say(claim.reason, LANG))
 
 print(len(presets.ids()), "presets:", ", ".join(presets.ids()[:5]), "...")
 """,
@@ -88,7 +89,8 @@ print(sum(leaf.params for leaf in tree.leaves()) == c.total)
 """,
     "memory": """
 from llmsize import counts, fmt, presets
-from llmsize.memory import kv_cache_bytes, kv_cache_bytes_per_token, training_bytes, weights_bytes
+from llmsize.memory import kv_cache_bytes, kv_cache_bytes_per_token, weights_bytes
+from llmsize.training import training_bytes
 
 spec = presets.load("llama-3.1-8b")
 params = counts(spec).total

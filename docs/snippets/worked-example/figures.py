@@ -6,19 +6,15 @@ from math import isqrt
 
 from llmsize import Spec, counts, fmt, presets
 from llmsize.approx import (
-    ARTICLE_HEADS,
-    ARTICLE_LAYERS,
-    ARTICLE_WIDTH,
     article_attention,
-    article_claims,
     attention_4d2,
     ffn_8d2,
     layer_12d2,
     per_head_attention,
     stack,
     twelve_ld2,
-    why,
 )
+from llmsize.article import ARTICLE_HEADS, ARTICLE_LAYERS, ARTICLE_WIDTH, article_claims, why
 from llmsize.memory import weights_bytes
 
 L, D, H = ARTICLE_LAYERS, ARTICLE_WIDTH, ARTICLE_HEADS
