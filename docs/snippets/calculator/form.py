@@ -124,7 +124,7 @@ def preset_options():
 
 
 def dtype_options(lang, *, cache):
-    """``<option>`` per storage format of llmsize.memory.DTYPES (cache formats only for the KV
+    """``<option>`` per storage format of llmsize.dtypes.DTYPES (cache formats only for the KV
     cache: a format with 128x128 weight-matrix tiles cannot hold a cached vector)."""
     t = _TEXT[lang]
     out = []

@@ -4,11 +4,11 @@
 # counts (tests/oracle: transformers 5.23 on the real config.json), model cards and papers.
 from llmsize import counts, fmt, presets
 from llmsize.article import ARTICLE_WIDTH
-from llmsize.flops import CHINCHILLA_TOKENS_PER_PARAM, chinchilla_tokens, training_flops
 from llmsize.dtypes import GB, TB, GiB, TiB
+from llmsize.flops import CHINCHILLA_TOKENS_PER_PARAM, chinchilla_tokens, training_flops
 from llmsize.memory import weights_bytes
-from llmsize.vectors import vectors
 from llmsize.text import say
+from llmsize.vectors import vectors
 
 deepseek_v3 = presets.load("deepseek-v3")
 DEEPSEEK = counts(deepseek_v3)
