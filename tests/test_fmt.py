@@ -11,15 +11,24 @@ from hypothesis import strategies as st
 from llmsize import MLA, LLMSizeError, MoE, Part, Spec, breakdown
 from llmsize.fmt import (
     LANGS,
+    both,
     bytes_,
     bytes_both,
+    bytes_exact,
     check_lang,
     count,
+    count_exact,
     count_long,
+    decimal,
+    distinct,
     exact,
     label,
+    per_param,
     percent,
     ratio,
+    sci,
+    share,
+    times,
 )
 
 # --- count -----------------------------------------------------------------------------------
@@ -50,7 +59,10 @@ from llmsize.fmt import (
         (85_899_345, "zh", "8590万"),
         (85_849_345, "zh", "8585万"),  # integer digits are kept, not rounded away
         (12_345, "zh", "1.23万"),
-        (9_999, "zh", "9999"),  # below 10^4: plain digits, no grouping
+        (9_999, "zh", "9,999"),  # below 10^4: exact and grouped, as in English
+        (7_168, "zh", "7,168"),
+        (999, "zh", "999"),
+        (-2_048, "zh", "-2,048"),
         (10_000, "zh", "1万"),
         (1_200_000_000_000, "zh", "1.2万亿"),
         (0, "zh", "0"),
@@ -124,7 +136,7 @@ def test_count_kilo(n: int, expected: str) -> None:
         (-805_306_368, "en", "-805 million"),
         (6_738_415_616, "zh", "67.4亿"),
         (671_026_419_200, "zh", "6710亿"),
-        (2_048, "zh", "2048"),
+        (2_048, "zh", "2,048"),
     ],
 )
 def test_count_long(n: int, lang: str, expected: str) -> None:
@@ -203,7 +215,7 @@ def test_bytes_both() -> None:
     assert bytes_both(512, "en") == "512 B (512 B)"
 
 
-# --- percent and ratio -----------------------------------------------------------------------
+# --- percent --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -228,6 +240,109 @@ def test_percent(part: int, whole: int, digits: int, expected: str) -> None:
         assert percent(part, whole, lang, digits) == expected
 
 
+# --- signs -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"),
+    [
+        (lambda lang: count(805_306_368, lang, signed=True), {"en": "+805M", "zh": "+8.05亿"}),
+        (lambda lang: count(-805_306_368, lang, signed=True), {"en": "-805M", "zh": "-8.05亿"}),
+        (lambda lang: count(2_048, lang, signed=True), {"en": "+2,048", "zh": "+2,048"}),
+        (lambda lang: count(0, lang, signed=True), {"en": "0", "zh": "0"}),
+        (lambda lang: exact(1_234, lang, signed=True), {"en": "+1,234", "zh": "+1,234"}),
+        (lambda lang: exact(-1_234, lang, signed=True), {"en": "-1,234", "zh": "-1,234"}),
+        (lambda lang: exact(0, lang, signed=True), {"en": "0", "zh": "0"}),
+        (lambda lang: percent(64, 1000, lang, signed=True), {"en": "+6.4%", "zh": "+6.4%"}),
+        (lambda lang: percent(-64, 1000, lang, signed=True), {"en": "-6.4%", "zh": "-6.4%"}),
+        (lambda lang: percent(1, 10**4, lang, signed=True), {"en": "0.0%", "zh": "0.0%"}),
+        (lambda lang: percent(-1, 10**4, lang, signed=True), {"en": "0.0%", "zh": "0.0%"}),
+        (lambda lang: count(805_306_368, lang), {"en": "805M", "zh": "8.05亿"}),  # default
+    ],
+)
+def test_signed(call: Callable[[str], str], expected: dict[str, str]) -> None:
+    for lang in LANGS:
+        assert call(lang) == expected[lang]
+
+
+# --- sci ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "digits", "expected"),
+    [
+        (314_000_000_000_000_000_000_000, 3, "3.14 × 10²³"),  # GPT-3's training FLOPs
+        (314_572_800_000_000_000_000_000, 3, "3.15 × 10²³"),
+        (314_499_999_999_999_999_999_999, 3, "3.14 × 10²³"),
+        (314_500_000_000_000_000_000_000, 3, "3.15 × 10²³"),  # half up
+        (5_760 * 10**20, 3, "5.76 × 10²³"),
+        (9_995 * 10**20, 3, "1 × 10²⁴"),  # rounding carries into the exponent
+        (9_994 * 10**20, 3, "9.99 × 10²³"),
+        (3 * 10**24, 3, "3 × 10²⁴"),
+        (31 * 10**23, 3, "3.1 × 10²⁴"),
+        (1_000, 3, "1 × 10³"),
+        (999, 3, "999"),  # below 1,000: exact
+        (1, 3, "1"),
+        (123_456_789, 1, "1 × 10⁸"),
+        (123_456_789, 5, "1.2346 × 10⁸"),
+        (10**100, 3, "1 × 10¹⁰⁰"),
+    ],
+)
+def test_sci(n: int, digits: int, expected: str) -> None:
+    for lang in LANGS:
+        assert sci(n, lang, digits) == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(9_995 * 10**20, "1.00 × 10²⁴"), (3 * 10**24, "3.00 × 10²⁴"), (314 * 10**21, "3.14 × 10²³")],
+)
+def test_sci_untrimmed(n: int, expected: str) -> None:
+    assert sci(n, trim=False) == expected
+
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+@given(st.integers(min_value=1_000, max_value=10**40), st.integers(1, 6))
+def test_sci_round_trip(n: int, digits: int) -> None:
+    text = sci(n, digits=digits, trim=False)
+    mantissa, power = text.split(" × 10")
+    exponent = int(power.translate(_SUPERSCRIPT))
+    assert Fraction(1) <= Fraction(mantissa) < 10
+    assert len(mantissa.replace(".", "")) == digits
+    value = Fraction(mantissa) * 10**exponent
+    assert abs(value - n) <= Fraction(10**exponent, 2 * 10 ** (digits - 1)), text
+
+
+# --- times -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "en", "zh"),
+    [
+        (179, 10, "17.9×", "17.9 倍"),
+        (671_026_419_200, 37_554_000_000, "17.9×", "17.9 倍"),
+        (1000, 1, "1,000×", "1,000 倍"),
+        (6_738_415_616, 10**9, "6.74×", "6.74 倍"),
+        (2, 3, "0.667×", "0.667 倍"),
+        (1, 1, "1×", "1 倍"),
+        (-1, 2, "-0.5×", "-0.5 倍"),
+        (0, 7, "0×", "0 倍"),
+        (19_995, 1_000, "20×", "20 倍"),  # 19.995 carries to 20.0, trimmed
+    ],
+)
+def test_times(a: int, b: int, en: str, zh: str) -> None:
+    assert times(a, b) == en
+    assert times(a, b, "zh") == zh
+
+
+def test_times_digits_and_trim() -> None:
+    assert times(2, 1, trim=False) == "2.00×"
+    assert times(2, 3, digits=1) == "0.7×"
+    assert times(2, 3, "zh", 5) == "0.66667 倍"
+
+
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
@@ -239,9 +354,188 @@ def test_percent(part: int, whole: int, digits: int, expected: str) -> None:
         (0, 7, "×0"),
     ],
 )
-def test_ratio(a: int, b: int, expected: str) -> None:
+def test_ratio_is_kept_until_its_callers_move(a: int, b: int, expected: str) -> None:
     assert ratio(a, b) == expected
     assert ratio(a, b, "zh") == expected
+
+
+# --- decimal and per_param -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("x", "places", "expected"),
+    [
+        (Fraction(17, 16), None, "1.0625"),
+        (Fraction(17, 2), None, "8.5"),
+        (2, None, "2"),
+        (Fraction(4, 2), None, "2"),
+        (Fraction(2049, 2), None, "1,024.5"),
+        (Fraction(1, 2), None, "0.5"),
+        (Fraction(9, 8), None, "1.125"),
+        (Fraction(1, 3125), None, "0.00032"),
+        (Fraction(-5, 4), None, "-1.25"),
+        (0, None, "0"),
+        (1_234_567, None, "1,234,567"),
+        (Fraction(1, 3), 3, "0.333"),
+        (Fraction(2, 3), 3, "0.667"),
+        (Fraction(17, 16), 2, "1.06"),  # 1.0625 -> 1.06
+        (Fraction(17, 16), 3, "1.063"),  # 1.0625 -> 1.063: half up
+        (Fraction(-17, 16), 3, "-1.063"),  # half up on the magnitude
+        (Fraction(5, 2), 0, "3"),
+        (Fraction(1, 2), 5, "0.5"),  # trailing zeros trimmed
+        (Fraction(2001, 2000), 2, "1"),
+        (Fraction(-1, 3000), 2, "0"),  # rounds to zero: no sign
+        (Fraction(2_048_001, 2), 1, "1,024,000.5"),
+    ],
+)
+def test_decimal(x: int | Fraction, places: int | None, expected: str) -> None:
+    for lang in LANGS:
+        assert decimal(x, lang, places) == expected
+
+
+@given(st.integers(-(10**9), 10**9), st.integers(0, 12), st.integers(0, 12))
+def test_decimal_every_digit_round_trips(numerator: int, twos: int, fives: int) -> None:
+    x = Fraction(numerator, 2**twos * 5**fives)
+    assert Fraction(decimal(x).replace(",", "")) == x
+
+
+@pytest.mark.parametrize(
+    ("x", "en", "zh"),
+    [
+        (2, "2 B/param", "每个参数 2 字节"),
+        (4, "4 B/param", "每个参数 4 字节"),
+        (Fraction(1, 2), "0.5 B/param", "每个参数 0.5 字节"),
+        (Fraction(17, 16), "1.0625 B/param", "每个参数 1.0625 字节"),
+    ],
+)
+def test_per_param(x: int | Fraction, en: str, zh: str) -> None:
+    assert per_param(x) == en
+    assert per_param(x, "zh") == zh
+    assert "B" not in zh
+
+
+# --- both, count_exact, bytes_exact ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("main", "aside", "en", "zh"),
+    [
+        ("1.34 TB", "1.22 TiB", "1.34 TB (1.22 TiB)", "1.34 TB（1.22 TiB）"),
+        ("6.74B", "6,738,415,616", "6.74B (6,738,415,616)", "6.74B（6,738,415,616）"),
+        ("", "", " ()", "（）"),
+    ],
+)
+def test_both(main: str, aside: str, en: str, zh: str) -> None:
+    assert both(main, aside) == en
+    assert both(main, aside, "zh") == zh
+
+
+@pytest.mark.parametrize(
+    ("n", "lang", "expected"),
+    [
+        (6_738_415_616, "en", "6.74B (6,738,415,616)"),
+        (6_738_415_616, "zh", "67.4亿（6,738,415,616）"),
+        (805_306_368, "en", "805M (805,306,368)"),
+        (2_048, "en", "2,048"),  # the compact form is every digit already
+        (2_048, "zh", "2,048"),
+        (999_999, "en", "999,999"),
+        (12_345, "en", "12,345"),
+        (12_345, "zh", "1.23万（12,345）"),
+        (0, "zh", "0"),
+        (-6_738_415_616, "en", "-6.74B (-6,738,415,616)"),
+    ],
+)
+def test_count_exact(n: int, lang: str, expected: str) -> None:
+    assert count_exact(n, lang) == expected
+
+
+def test_count_exact_digits() -> None:
+    assert count_exact(6_738_415_616, digits=2) == "6.7B (6,738,415,616)"
+
+
+@pytest.mark.parametrize(
+    ("n", "en", "zh"),
+    [
+        (524_288, "524,288 (512 KiB)", "524,288（512 KiB）"),
+        (13_476_831_232, "13,476,831,232 (12.6 GiB)", "13,476,831,232（12.6 GiB）"),
+        (512, "512 (512 B)", "512（512 B）"),
+        (0, "0 (0 B)", "0（0 B）"),
+    ],
+)
+def test_bytes_exact(n: int, en: str, zh: str) -> None:
+    assert bytes_exact(n) == en
+    assert bytes_exact(n, "zh") == zh
+
+
+# --- share ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "expected"),
+    [
+        (273, 1000, "27.3%"),
+        (1, 20, "5.0%"),  # decimals kept, as percent
+        (1, 100, "1.0%"),  # 1% exactly: one decimal
+        (42, 10_000, "0.42%"),  # under 1%: two decimals
+        (4, 10_000, "0.04%"),
+        (995, 100_000, "1.00%"),  # 0.995% is under 1%, rounds to 1.00
+        (1, 100_000, "0.001%"),  # two decimals would read 0.00%: down to the first digit
+        (2, 1_000_000, "0.0002%"),
+        (7_168, 671_026_419_200, "0.000001%"),
+        (-2, 1_000_000, "-0.0002%"),
+        (0, 7, "0.0%"),
+        (7, 7, "100.0%"),
+    ],
+)
+def test_share(part: int, whole: int, expected: str) -> None:
+    for lang in LANGS:
+        assert share(part, whole, lang) == expected
+
+
+@given(st.integers(1, 10**15), st.integers(1, 10**15))
+def test_share_never_reads_zero(part: int, whole: int) -> None:
+    text = share(part, whole)
+    assert re.fullmatch(r"[\d,]+\.\d+%", text), text
+    assert Fraction(text[:-1].replace(",", "")) > 0
+
+
+# --- distinct --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "lang", "kind", "expected"),
+    [
+        ([684_489_845_504, 684_531_386_000], "zh", "count", ["6844.9亿", "6845.3亿"]),
+        ([684_489_845_504, 684_531_386_000], "en", "count", ["684B", "685B"]),
+        ([6_738_415_616, 6_738_415_616, 805_306_368], "en", "count", ["6.74B", "6.74B", "805M"]),
+        ([10**9, 10**9 + 1], "en", "count", ["1B", "1.000000001B"]),
+        ([2_048, 2_049], "zh", "count", ["2,048", "2,049"]),
+        ([], "en", "count", []),
+        ([13_476_831_232, 13_480_000_000], "en", "bytes", ["13.477 GB", "13.48 GB"]),
+        ([13_476_831_232, 26_953_662_464], "zh", "bytes", ["13.5 GB", "27 GB"]),
+        ([999, 1_000], "en", "bytes", ["999 B", "1 KB"]),
+    ],
+)
+def test_distinct(values: list[int], lang: str, kind: str, expected: list[str]) -> None:
+    assert distinct(values, lang, kind=kind) == expected
+
+
+def test_distinct_raises_digits_for_the_whole_group() -> None:
+    # The third value needs 4 digits to differ from the second; the first gets 4 too.
+    assert distinct([1_234_567_890, 5_551_000_000, 5_549_000_000]) == ["1.235B", "5.551B", "5.549B"]
+    assert distinct([1_234_567_890], digits=5) == ["1.2346B"]
+
+
+@given(
+    st.lists(st.integers(-(10**16), 10**16), max_size=6),
+    st.sampled_from(LANGS),
+    st.sampled_from(["count", "bytes"]),
+)
+def test_distinct_values_never_print_alike(values: list[int], lang: str, kind: str) -> None:
+    texts = distinct(values, lang, kind=kind)
+    by_value = dict(zip(values, texts, strict=True))
+    assert texts == [by_value[v] for v in values]  # equal values share a text ...
+    assert len(set(by_value.values())) == len(by_value)  # ... different ones never do
 
 
 # --- labels ----------------------------------------------------------------------------------
@@ -381,14 +675,42 @@ def test_labels_cover_a_real_breakdown() -> None:
         (lambda: count(1.5), "n must be an integer, got 1.5"),  # type: ignore[arg-type]
         (lambda: count(True), "n must be an integer, got True"),
         (lambda: exact("12"), "n must be an integer, got '12'"),  # type: ignore[arg-type]
-        (lambda: count(1, digits=0), "digits must be >= 1, got 0"),
-        (lambda: bytes_(1, digits=0), "digits must be >= 1, got 0"),
+        (lambda: count(1, digits=0), "digits must be positive, got 0"),
+        (lambda: bytes_(1, digits=0), "digits must be positive, got 0"),
         (lambda: percent(1, 2, digits=-1), "digits must be >= 0, got -1"),
         (lambda: bytes_(1, "gb"), "got 'gb'"),
         (lambda: bytes_(1.0), "n must be an integer, got 1.0"),  # type: ignore[arg-type]
         (lambda: percent(1, 0), "whole must not be zero, got 0"),
         (lambda: percent(1.0, 2), "part must be an integer"),  # type: ignore[arg-type]
         (lambda: ratio(1, 0), "b must not be zero, got 0"),
+        (lambda: times(1, 0), "b must not be zero, got 0"),
+        (lambda: times(1, 2, "fr"), "got 'fr'"),
+        (lambda: times(1.5, 2), "a must be an integer, got 1.5"),  # type: ignore[arg-type]
+        (lambda: times(1, 2, digits=0), "digits must be positive, got 0"),
+        (lambda: sci(0), "n must be positive, got 0"),
+        (lambda: sci(-5), "n must be positive, got -5"),
+        (lambda: sci(1.0e24), "n must be an integer, got 1e+24"),  # type: ignore[arg-type]
+        (lambda: sci(10**24, "de"), "got 'de'"),
+        (lambda: sci(10**24, digits=0), "digits must be positive, got 0"),
+        (lambda: decimal(Fraction(1, 3)), "x must have a terminating decimal expansion"),
+        (lambda: decimal(0.5), "x must be an integer or a Fraction, got 0.5"),  # type: ignore[arg-type]
+        (lambda: decimal(True), "x must be an integer or a Fraction, got True"),
+        (lambda: decimal(1, places=-1), "places must be >= 0, got -1"),
+        (lambda: decimal(1, "fr"), "got 'fr'"),
+        (lambda: per_param(Fraction(1, 3)), "x must have a terminating decimal expansion"),
+        (lambda: per_param(2, "fr"), "got 'fr'"),
+        (lambda: both("a", 1), "aside must be a string, got 1"),  # type: ignore[arg-type]
+        (lambda: both("a", "b", "fr"), "got 'fr'"),
+        (lambda: count_exact(1.5), "n must be an integer, got 1.5"),  # type: ignore[arg-type]
+        (lambda: bytes_exact(1, "fr"), "got 'fr'"),
+        (lambda: share(1, 0), "whole must not be zero, got 0"),
+        (lambda: share(1.0, 2), "part must be an integer"),  # type: ignore[arg-type]
+        (lambda: share(1, 2, "fr"), "got 'fr'"),
+        (lambda: distinct([1, 2.5]), "values[] must be an integer, got 2.5"),  # type: ignore[list-item]
+        (lambda: distinct([1], kind="percent"), "kind must be 'count' or 'bytes', got 'percent'"),
+        (lambda: distinct([1], digits=0), "digits must be positive, got 0"),
+        (lambda: distinct([1], "fr"), "got 'fr'"),
+        (lambda: exact(True, signed=True), "n must be an integer, got True"),
     ],
 )
 def test_errors(call: Callable[[], object], message: str) -> None:
@@ -421,8 +743,8 @@ def parse(text: str, lang: str) -> tuple[Fraction, Fraction]:
     match = re.fullmatch(r"(-?)([\d,]+)(?:\.(\d+))?(\D*)", text)
     assert match, text
     sign, whole, frac, suffix = match.groups()
-    if lang == "zh":
-        assert "," not in whole, text
+    if lang == "zh" and suffix:
+        assert "," not in whole, text  # 万 and 亿 are the grouping
     else:
         assert re.fullmatch(r"\d{1,3}(,\d{3})*", whole), text
     factor = {**_EN_SUFFIX, **_ZH_SUFFIX, "": 1}[suffix]

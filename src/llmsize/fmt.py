@@ -1,6 +1,8 @@
 """Number formatting for the English and Chinese site: counts, exact figures, bytes, percentages.
 
 Every figure the site prints goes through this module, so the rules are fixed here once.
+(Byte sizes, decimals and shares are written in the private modules ``_fmtunits`` and
+``_fmtshares``; import them from here.)
 
 Rounding:
     All arithmetic is on ints and `fractions.Fraction`; no float is ever formed. Rounding
@@ -8,50 +10,73 @@ Rounding:
     A negative number is its magnitude's text with a leading ASCII ``-``; a value that rounds to
     zero prints without a sign.
 
+Signs:
+    `exact`, `count` and `percent` take ``signed=True`` for a change: a leading ``+`` on a
+    positive value (``"+805M"``, ``"+6.4%"``, ``"+1,234"``); negatives keep the ASCII ``-`` and
+    a value that rounds to zero stays unsigned (``"0"``, ``"0.0%"``).
+
 Significant digits:
-    Compact forms (`count`, `count_long`, `bytes_`, `ratio`) keep at
+    Compact forms (`count`, `count_long`, `bytes_`, `times`, `sci`) keep at
     least ``digits`` significant digits but never drop integer digits: the value is rounded to
     ``max(0, digits - integer digits)`` decimal places, so ``8589.93万`` prints as ``8590万`` and
     ``6710.26亿`` as ``6710亿``. When rounding carries into the next unit the next unit is used
-    (``999_950_000 -> "1B"``, ``99_999_999 -> "1亿"``). Trailing zeros after the decimal point
-    are dropped by default (``"1B"``, ``"1.2T"``, ``"2 GiB"``); pass ``trim=False`` to keep them
-    (``"1.00B"``, ``"1.20T"``), e.g. for a table column.
+    (``999_950_000 -> "1B"``, ``99_999_999 -> "1亿"``, ``9.995e23 -> "1 × 10²⁴"``). Trailing
+    zeros after the decimal point are dropped by default (``"1B"``, ``"1.2T"``, ``"2 GiB"``);
+    pass ``trim=False`` to keep them (``"1.00B"``, ``"1.20T"``), e.g. for a table column.
+    `distinct` raises ``digits`` for a whole group until different values print differently.
 
 Units:
     English counts use M (10^6), B (10^9) and T (10^12); below one million the exact grouped
     integer is printed (``"2,048"``), or K (10^3) when ``kilo=True``. Chinese counts use 万
-    (10^4), 亿 (10^8) and 万亿 (10^12) with no space (``"67.4亿"``); below 10^4 the plain
-    integer (``"2048"``). Bytes use SI (KB = 10^3 ... PB) or IEC (KiB = 2^10 ... PiB) symbols, with
-    a space before the symbol in both languages (``"1.34 TB"``).
+    (10^4), 亿 (10^8) and 万亿 (10^12) with no space (``"67.4亿"``); below 10^4 the exact
+    grouped integer, as in English (``"7,168"``). Bytes use SI (KB = 10^3 ... PB) or IEC
+    (KiB = 2^10 ... PiB) symbols, with a space before the symbol in both languages
+    (``"1.34 TB"``). Chinese names other units in words (`per_param`: ``"每个参数 2 字节"``).
 
 Digit grouping:
-    `exact`, `bytes_`, `ratio` and `percent` group integer digits with
-    commas in both languages (``"6,738,415,616"``, ``"1,023 KiB"``, ``"×1,000"``). English
-    compact counts group too (only visible from ``"1,000T"``). Chinese compact counts never do:
-    万 and 亿 are the grouping (``"6710亿"``).
+    Integer digits are grouped with commas in both languages by `exact`, `bytes_`, `times`,
+    `percent`, `decimal` and by the counts below their smallest unit (``"6,738,415,616"``,
+    ``"1,023 KiB"``, ``"1,000×"``, ``"7,168"``). English compact counts group too (only visible
+    from ``"1,000T"``). Chinese compact counts never do: 万 and 亿 are the grouping
+    (``"6710亿"``). The mantissa of `sci` is never grouped.
+
+Asides:
+    One figure with another form of it in parentheses goes through `both`: ``"main (aside)"``
+    in English, ``"main（aside）"`` (full-width, no spaces) in Chinese.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-from llmsize.errors import LLMSizeError
+from llmsize._fmtcore import both, exact, fixed, render, scale
+from llmsize._fmtshares import percent, ratio, share, times
+from llmsize._fmtunits import bytes_, bytes_both, bytes_exact, decimal, per_param
+from llmsize.errors import LLMSizeError, check_int
 from llmsize.text import LABELS, LANGS, check_lang, say
 
 __all__ = [
     "LANGS",
+    "both",
     "bytes_",
     "bytes_both",
+    "bytes_exact",
     "check_lang",
     "count",
+    "count_exact",
     "count_long",
+    "decimal",
+    "distinct",
     "exact",
     "label",
+    "per_param",
     "percent",
     "ratio",
+    "sci",
+    "share",
+    "times",
 ]
-
 
 # (factor, compact suffix, long word), ascending.
 _EN_KILO = (10**3, "K", "thousand")
@@ -65,132 +90,24 @@ _ZH_UNITS = (
     (10**8, "亿", "亿"),
     (10**12, "万亿", "万亿"),
 )
-_DECIMAL_BYTES = (
-    (1, "B"),
-    (10**3, "KB"),
-    (10**6, "MB"),
-    (10**9, "GB"),
-    (10**12, "TB"),
-    (10**15, "PB"),
-)
-_BINARY_BYTES = (
-    (1, "B"),
-    (2**10, "KiB"),
-    (2**20, "MiB"),
-    (2**30, "GiB"),
-    (2**40, "TiB"),
-    (2**50, "PiB"),
-)
-_BYTE_UNITS = {symbol: factor for factor, symbol in (*_DECIMAL_BYTES, *_BINARY_BYTES)}
-_AUTO_BYTES = {
-    "auto": _DECIMAL_BYTES,
-    "auto-decimal": _DECIMAL_BYTES,
-    "auto-binary": _BINARY_BYTES,
-}
-
-# --- validation ----------------------------------------------------------------------------
-
-
-def _check_int(name: str, value: object, *, minimum: int | None = None) -> int:
-    # bool is an int subclass; a count of True is a mistake, not a 1.
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise LLMSizeError(f"{name} must be an integer, got {value!r}")
-    if minimum is not None and value < minimum:
-        raise LLMSizeError(f"{name} must be >= {minimum}, got {value!r}")
-    return value
-
-
-# --- integer rounding ----------------------------------------------------------------------
-
-
-def _round_half_up(value: Fraction) -> int:
-    """Nearest integer to ``value``, halves away from zero."""
-    quotient, remainder = divmod(abs(value.numerator), value.denominator)
-    if 2 * remainder >= value.denominator:
-        quotient += 1
-    return quotient if value >= 0 else -quotient
-
-
-def _fixed(value: Fraction, decimals: int) -> int:
-    """``value`` rounded to ``decimals`` places, as an int scaled by ``10**decimals``."""
-    return _round_half_up(value * 10**decimals)
-
-
-def _sig_decimals(value: Fraction, digits: int) -> int:
-    """Decimal places that show ``digits`` significant digits of ``value``, integer digits kept."""
-    magnitude = abs(value)
-    if magnitude == 0:
-        return 0
-    if magnitude >= 1:
-        return max(0, digits - len(str(int(magnitude))))
-    zeros = 0  # zeros between the decimal point and the first significant digit
-    while magnitude * 10 ** (zeros + 1) < 1:
-        zeros += 1
-    return digits + zeros
-
-
-def _significant(value: Fraction, digits: int) -> tuple[int, int]:
-    """Round ``value`` to ``digits`` significant digits, never dropping integer digits.
-
-    Returns:
-        ``(scaled, decimals)``: the rounded value is ``scaled / 10**decimals``.
-    """
-    decimals = _sig_decimals(value, digits)
-    scaled = _fixed(value, decimals)
-    # Rounding can carry into a new leading digit (9.995 -> 10.00); show one place fewer.
-    again = _sig_decimals(Fraction(scaled, 10**decimals), digits)
-    if again < decimals:
-        decimals = again
-        scaled = _fixed(value, decimals)
-    return scaled, decimals
-
-
-def _render(scaled: int, decimals: int, *, trim: bool, group: bool) -> str:
-    """Text of ``scaled / 10**decimals`` with a leading ``-`` when negative."""
-    sign = "-" if scaled < 0 else ""
-    whole, frac = divmod(abs(scaled), 10**decimals)
-    text = f"{whole:,}" if group else str(whole)
-    frac_text = str(frac).zfill(decimals) if decimals else ""
-    if trim:
-        frac_text = frac_text.rstrip("0")
-    return sign + text + ("." + frac_text if frac_text else "")
-
-
-def _scale(n: int, factors: Sequence[int], digits: int) -> tuple[int, int, int]:
-    """Express ``n`` in the largest of ascending ``factors`` that fits, carrying upward.
-
-    Returns:
-        ``(scaled, decimals, index)``: ``n`` is about ``scaled / 10**decimals * factors[index]``.
-    """
-    index = 0
-    for i, factor in enumerate(factors):
-        if abs(n) >= factor:
-            index = i
-    while True:
-        scaled, decimals = _significant(Fraction(n, factors[index]), digits)
-        if index + 1 < len(factors):
-            step = factors[index + 1] // factors[index]
-            if abs(scaled) >= step * 10**decimals:
-                index += 1
-                continue
-        return scaled, decimals, index
-
 
 # --- counts --------------------------------------------------------------------------------
 
 
-def _count(n: int, lang: str, digits: int, trim: bool, kilo: bool, long: bool) -> str:
+def _count(
+    n: int, lang: str, digits: int, *, trim: bool, kilo: bool, long: bool, signed: bool = False
+) -> str:
     lang = check_lang(lang)
-    _check_int("digits", digits, minimum=1)
-    _check_int("n", n)
+    check_int("digits", digits)
+    check_int("n", n, minimum=None)
     if lang == "zh":
         units: Sequence[tuple[int, str, str]] = _ZH_UNITS
     else:
         units = (_EN_KILO, *_EN_UNITS) if kilo else _EN_UNITS
     if abs(n) < units[0][0]:
-        return exact(n, lang) if lang == "en" else str(n)
-    scaled, decimals, index = _scale(n, [u[0] for u in units], digits)
-    number = _render(scaled, decimals, trim=trim, group=lang == "en")
+        return exact(n, lang, signed=signed)
+    scaled, decimals, index = scale(n, [u[0] for u in units], digits)
+    number = render(scaled, decimals, trim=trim, group=lang == "en", signed=signed)
     _, suffix, word = units[index]
     if lang == "zh":
         return number + suffix
@@ -198,7 +115,13 @@ def _count(n: int, lang: str, digits: int, trim: bool, kilo: bool, long: bool) -
 
 
 def count(
-    n: int, lang: str = "en", digits: int = 3, *, trim: bool = True, kilo: bool = False
+    n: int,
+    lang: str = "en",
+    digits: int = 3,
+    *,
+    trim: bool = True,
+    kilo: bool = False,
+    signed: bool = False,
 ) -> str:
     """Compact count: ``"6.74B"``, ``"805M"``, ``"671B"`` / ``"67.4亿"``, ``"8590万"``.
 
@@ -208,10 +131,11 @@ def count(
         digits: Significant digits to show at least (integer digits are never dropped).
         trim: Drop trailing zeros after the decimal point (``"1B"`` rather than ``"1.00B"``).
         kilo: English only: use ``K`` for thousands instead of printing them exactly.
+        signed: Put ``+`` before a positive count (``"+805M"``), e.g. for a change.
 
     Returns:
-        The text. English below one million (or one thousand with ``kilo``) is the exact
-        grouped integer (``"2,048"``); Chinese below 10^4 is the plain integer (``"2048"``).
+        The text. Below the smallest unit (one million in English, or one thousand with
+        ``kilo``; 10^4 in Chinese) it is the exact grouped integer, as `exact` (``"7,168"``).
 
     Raises:
         LLMSizeError: If ``lang`` is unknown, ``digits`` is not a positive integer or ``n`` is
@@ -220,10 +144,10 @@ def count(
     Examples:
         >>> count(6_738_415_616), count(6_738_415_616, "zh")
         ('6.74B', '67.4亿')
-        >>> count(999_950_000), count(999_950_000, trim=False)
-        ('1B', '1.00B')
+        >>> count(999_950_000), count(999_950_000, trim=False), count(7_168, "zh")
+        ('1B', '1.00B', '7,168')
     """
-    return _count(n, lang, digits, trim, kilo, long=False)
+    return _count(n, lang, digits, trim=trim, kilo=kilo, long=False, signed=signed)
 
 
 def count_long(
@@ -251,150 +175,124 @@ def count_long(
         >>> count_long(671_026_419_200), count_long(671_026_419_200, "zh")
         ('671 billion', '6710亿')
     """
-    return _count(n, lang, digits, trim, kilo, long=True)
+    return _count(n, lang, digits, trim=trim, kilo=kilo, long=True)
 
 
-def exact(n: int, lang: str = "en") -> str:
-    """Every digit, grouped by thousands with commas in both languages: ``"6,738,415,616"``.
+def count_exact(n: int, lang: str = "en", digits: int = 3) -> str:
+    """A compact count with every digit in parentheses: ``"6.74B (6,738,415,616)"``.
 
-    Args:
-        n: The integer.
-        lang: ``"en"`` or ``"zh"`` (the text is the same).
-
-    Returns:
-        The text, with a leading ``-`` when negative.
-
-    Raises:
-        LLMSizeError: If ``lang`` is unknown or ``n`` is not an integer.
-    """
-    check_lang(lang)
-    return f"{_check_int('n', n):,}"
-
-
-# --- bytes ---------------------------------------------------------------------------------
-
-
-def bytes_(
-    n: int, unit: str = "auto", lang: str = "en", digits: int = 3, *, trim: bool = True
-) -> str:
-    """A byte size with its unit symbol: ``"1.34 TB"``, ``"1.22 TiB"``, ``"512 KiB"``.
+    Chinese uses full-width parentheses with no space (`both`): ``"67.4亿（6,738,415,616）"``.
+    When the compact form already is every digit (``"2,048"``), just that.
 
     Args:
-        n: Size in bytes.
-        unit: ``"auto"`` (same as ``"auto-decimal"``: the largest of B, KB, MB, GB, TB, PB that
-            is at most the size), ``"auto-binary"`` (the same over B, KiB, MiB, GiB, TiB, PiB)
-            or one fixed unit symbol (``"GB"``, ``"GiB"``, ...; then the value may be below 1).
-        lang: ``"en"`` or ``"zh"``; both use the same symbols with a space before them.
-        digits: Significant digits to show at least (integer digits are never dropped). Sizes
-            in whole bytes (unit ``B``) are always exact.
-        trim: Drop trailing zeros after the decimal point.
+        n: The count.
+        lang: ``"en"`` or ``"zh"``.
+        digits: Significant digits of the compact form, as `count`.
 
     Returns:
         The text.
 
     Raises:
-        LLMSizeError: If ``lang`` or ``unit`` is unknown, ``digits`` is not a positive integer
-            or ``n`` is not an integer.
+        LLMSizeError: As `count`.
 
     Examples:
-        >>> bytes_(1_342_177_280_000), bytes_(1_342_177_280_000, "auto-binary")
-        ('1.34 TB', '1.22 TiB')
+        >>> count_exact(6_738_415_616), count_exact(2_048, "zh")
+        ('6.74B (6,738,415,616)', '2,048')
     """
-    check_lang(lang)
-    _check_int("digits", digits, minimum=1)
-    _check_int("n", n)
-    table: Sequence[tuple[int, str]]
-    if unit in _AUTO_BYTES:
-        table = _AUTO_BYTES[unit]
-    elif unit in _BYTE_UNITS:
-        table = ((_BYTE_UNITS[unit], unit),)
-    else:
-        choices = ", ".join(repr(u) for u in (*_AUTO_BYTES, *_BYTE_UNITS))
-        raise LLMSizeError(f"unit must be one of {choices}, got {unit!r}")
-    scaled, decimals, index = _scale(n, [u[0] for u in table], digits)
-    factor, symbol = table[index]
-    if factor == 1:  # whole bytes: the exact integer
-        return f"{n:,} B"
-    return f"{_render(scaled, decimals, trim=trim, group=True)} {symbol}"
+    compact, every = count(n, lang, digits), exact(n, lang)
+    return every if compact == every else both(compact, every, lang)
 
 
-def bytes_both(n: int, lang: str = "en", digits: int = 3, *, trim: bool = True) -> str:
-    """A byte size in SI units with the IEC size in parentheses: ``"1.34 TB (1.22 TiB)"``.
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
-    Chinese uses full-width parentheses with no space: ``"1.34 TB（1.22 TiB）"``.
+
+def sci(n: int, lang: str = "en", digits: int = 3, *, trim: bool = True) -> str:
+    """A large positive integer in scientific notation: ``"3.14 × 10²³"``.
+
+    The mantissa has ``digits`` significant digits, rounded half up; when rounding carries
+    (9.995 × 10²³) the exponent goes up (``"1 × 10²⁴"``). The sign is ``×`` (U+00D7) with a
+    space on each side and the exponent is in superscript digits. The text is the same in both
+    languages. Below 1,000 the integer is printed exactly (``"512"``).
 
     Args:
-        n: Size in bytes.
+        n: The number (a positive integer, such as a FLOP count).
+        lang: ``"en"`` or ``"zh"``.
+        digits: Significant digits of the mantissa.
+        trim: Drop trailing zeros of the mantissa (``"1 × 10²⁴"``; ``"1.00 × 10²⁴"`` if False).
+
+    Returns:
+        The text.
+
+    Raises:
+        LLMSizeError: If ``lang`` is unknown, or ``n`` or ``digits`` is not a positive integer.
+
+    Examples:
+        >>> sci(314_000_000_000_000_000_000_000), sci(9_995 * 10**20)
+        ('3.14 × 10²³', '1 × 10²⁴')
+    """
+    check_lang(lang)
+    check_int("digits", digits)
+    if check_int("n", n) < 1000:
+        return exact(n, lang)
+    exponent = len(str(n)) - 1
+    mantissa = fixed(Fraction(n, 10**exponent), digits - 1)
+    if mantissa == 10**digits:  # rounding carried: 9.995 -> 10.00, so 1.00 and one more power
+        exponent += 1
+        mantissa = 10 ** (digits - 1)
+    number = render(mantissa, digits - 1, trim=trim, group=False)
+    return f"{number} × 10{str(exponent).translate(_SUPERSCRIPT)}"
+
+
+_DISTINCT: dict[str, tuple[Callable[[int, str, int], str], Callable[[int, str], str]]] = {
+    # kind: (short form at some digits, every digit)
+    "count": (count, exact),
+    "bytes": (
+        lambda n, lang, digits: bytes_(n, "auto-decimal", lang, digits),
+        lambda n, lang: bytes_(n, "B", lang),
+    ),
+}
+
+
+def distinct(
+    values: Sequence[int], lang: str = "en", digits: int = 3, *, kind: str = "count"
+) -> list[str]:
+    """Short forms for one table or figure, with different values never printed alike.
+
+    Each value is formatted with the same ``digits``, raised for the whole group until two
+    different values no longer share a text (equal values still do). At ``digits=3``,
+    684,489,845,504 and 684,531,386,000 are both ``"6845亿"``; here they are ``"6844.9亿"`` and
+    ``"6845.3亿"`` (in English ``"684B"`` and ``"685B"`` already differ, so stay).
+
+    Args:
+        values: The integers of the group, in order.
         lang: ``"en"`` or ``"zh"``.
         digits: Significant digits to show at least.
-        trim: Drop trailing zeros after the decimal point.
+        kind: ``"count"`` (as `count`) or ``"bytes"`` (as `bytes_` with ``"auto-decimal"``).
 
     Returns:
-        The text.
+        The texts, in the order of ``values``.
 
     Raises:
-        LLMSizeError: As `bytes_`.
-    """
-    decimal = bytes_(n, "auto-decimal", lang, digits, trim=trim)
-    binary = bytes_(n, "auto-binary", lang, digits, trim=trim)
-    return f"{decimal}（{binary}）" if lang == "zh" else f"{decimal} ({binary})"
+        LLMSizeError: If ``lang`` or ``kind`` is unknown, ``digits`` is not a positive integer
+            or a value is not an integer.
 
-
-# --- shares and ratios ---------------------------------------------------------------------
-
-
-def percent(part: int, whole: int, lang: str = "en", digits: int = 1) -> str:
-    """``part`` as a percentage of ``whole`` with a fixed number of decimals: ``"5.5%"``.
-
-    Unlike the compact forms, ``digits`` here counts decimal places and trailing zeros are kept
-    (``"5.0%"``), so a column of shares lines up. The text is the same in both languages.
-
-    Args:
-        part: The share.
-        whole: What it is a share of (not zero).
-        lang: ``"en"`` or ``"zh"``.
-        digits: Decimal places (0 or more).
-
-    Returns:
-        The text.
-
-    Raises:
-        LLMSizeError: If ``lang`` is unknown, ``digits`` is negative, either number is not an
-            integer or ``whole`` is zero.
+    Examples:
+        >>> distinct([684_489_845_504, 684_531_386_000], "zh")
+        ['6844.9亿', '6845.3亿']
     """
     check_lang(lang)
-    _check_int("digits", digits, minimum=0)
-    _check_int("part", part)
-    if _check_int("whole", whole) == 0:
-        raise LLMSizeError("whole must not be zero, got 0")
-    scaled = _fixed(Fraction(100 * part, whole), digits)
-    return _render(scaled, digits, trim=False, group=True) + "%"
-
-
-def ratio(a: int, b: int, lang: str = "en", digits: int = 3, *, trim: bool = True) -> str:
-    """How many times ``b`` goes into ``a``, as a multiplier: ``"×1,000"``, ``"×6.74"``.
-
-    Args:
-        a: The numerator.
-        b: The denominator (not zero).
-        lang: ``"en"`` or ``"zh"`` (the text is the same).
-        digits: Significant digits to show at least (integer digits are never dropped).
-        trim: Drop trailing zeros after the decimal point.
-
-    Returns:
-        The text: ``×`` (U+00D7), then the number (``"×-0.5"`` when negative).
-
-    Raises:
-        LLMSizeError: If ``lang`` is unknown, ``digits`` is not a positive integer, either
-            number is not an integer or ``b`` is zero.
-    """
-    check_lang(lang)
-    _check_int("digits", digits, minimum=1)
-    _check_int("a", a)
-    if _check_int("b", b) == 0:
-        raise LLMSizeError("b must not be zero, got 0")
-    scaled, decimals = _significant(Fraction(a, b), digits)
-    return "×" + _render(scaled, decimals, trim=trim, group=True)
+    check_int("digits", digits)
+    if kind not in _DISTINCT:
+        raise LLMSizeError(f"kind must be 'count' or 'bytes', got {kind!r}")
+    numbers = [check_int("values[]", v, minimum=None) for v in values]
+    short, every = _DISTINCT[kind]
+    # At as many significant digits as the longest value has, every value prints exactly.
+    most = max([digits, *(len(str(abs(v))) for v in numbers)])
+    for width in range(digits, most + 1):
+        texts = [short(v, lang, width) for v in numbers]
+        if len(set(texts)) == len(set(numbers)):
+            return texts
+    return [every(v, lang) for v in numbers]  # not reached for ints; a guard
 
 
 # --- labels ---------------------------------------------------------------------------------
