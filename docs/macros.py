@@ -8,7 +8,12 @@ page's language (``page.zh.md`` is Chinese, every other page English)::
                                             non_embedding, stored
     {{ exact("deepseek-v3") }}              671,026,404,352
     {{ dim("deepseek-v3", "layers") }}      a spec field: layers, width, heads, vocab, ...
-    {{ fig(n, "bytes", unit="GB") }}        any computed number, through llmsize.fmt
+    {{ fig(n, "bytes", unit="GB") }}        any computed number, through llmsize.fmt: kind is
+                                            count, exact, bytes, bytes_both, count_exact,
+                                            bytes_exact, decimal, per_param or share
+                                            (``fig(part, "share", whole=total)``)
+    {{ times(a, b) }}                       a / b as a multiple: 17.9× / 17.9 倍
+    {{ sci(n) }}                            scientific notation: 3.14 × 10²³
 
 Models are llmsize's presets (``llmsize.presets.ids()``), the same specs the pages' executed
 snippets load, so a figure in a sentence and the same figure in a table come from one spec.
@@ -19,7 +24,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from llmsize import Counts, Spec, counts, fmt, presets
+from llmsize import Counts, LLMSizeError, Spec, counts, fmt, presets
+
+# fig(n, kind, ...): the formatter of each kind, called as formatter(n, lang=..., **options).
+FIG_KINDS: dict[str, Callable[..., str]] = {
+    "count": fmt.count,
+    "exact": fmt.exact,
+    "bytes": fmt.bytes_,
+    "bytes_both": fmt.bytes_both,
+    "count_exact": fmt.count_exact,
+    "bytes_exact": fmt.bytes_exact,
+    "decimal": fmt.decimal,
+    "per_param": fmt.per_param,
+    "share": fmt.share,
+}
 
 
 def page_lang(src_uri: str) -> str:
@@ -53,20 +71,24 @@ def define_env(env: Any) -> None:
         """A size from the spec of ``model`` (``layers``, ``width``, ...), every digit."""
         return fmt.exact(getattr(spec(model), field), lang=lang())
 
-    def fig(n: int, kind: str = "count", **options: Any) -> str:
-        """Format any computed number: ``kind`` is count, exact, bytes or bytes_both."""
-        formatters: dict[str, Callable[..., str]] = {
-            "count": fmt.count,
-            "exact": fmt.exact,
-            "bytes": fmt.bytes_,
-            "bytes_both": fmt.bytes_both,
-        }
-        return formatters[kind](n, lang=lang(), **options)
+    def fig(n: Any, kind: str = "count", **options: Any) -> str:
+        """Format any computed number with the ``llmsize.fmt`` function of ``kind``."""
+        if kind not in FIG_KINDS:
+            raise LLMSizeError(f"kind must be one of {', '.join(FIG_KINDS)}, got {kind!r}")
+        return FIG_KINDS[kind](n, lang=lang(), **options)
+
+    def times(a: int, b: int, **options: Any) -> str:
+        """``a`` as a multiple of ``b`` (``fmt.times``): ``17.9×`` / ``17.9 倍``."""
+        return fmt.times(a, b, lang=lang(), **options)
+
+    def sci(n: int, **options: Any) -> str:
+        """``n`` in scientific notation (``fmt.sci``): ``3.14 × 10²³``."""
+        return fmt.sci(n, lang=lang(), **options)
 
     def label(key: str) -> str:
         """A term in the page's language (``fmt.label``)."""
         return fmt.label(key, lang=lang())
 
-    for macro in (spec, count, exact, dim, fig, label):
+    for macro in (spec, count, exact, dim, fig, times, sci, label):
         env.macro(macro)
     env.macro(model_counts, "counts")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import runpy
+from fractions import Fraction
 from types import SimpleNamespace
 from typing import Any
 
@@ -61,3 +62,39 @@ def test_exact_dim_and_counts(env: FakeEnv) -> None:
 def test_unknown_model_names_the_known_ones(env: FakeEnv) -> None:
     with pytest.raises(LLMSizeError, match="deepseek-v3"):
         env.on("index.md")["count"]("no-such-model")
+
+
+@pytest.mark.parametrize(
+    ("kind", "n", "options", "en", "zh"),
+    [
+        ("count", 6_738_415_616, {}, "6.74B", "67.4亿"),
+        ("exact", 7_168, {}, "7,168", "7,168"),
+        ("bytes", 524_288, {"unit": "auto-binary"}, "512 KiB", "512 KiB"),
+        ("bytes_both", 1_342_177_280_000, {}, "1.34 TB (1.22 TiB)", "1.34 TB（1.22 TiB）"),
+        ("count_exact", 6_738_415_616, {}, "6.74B (6,738,415,616)", "67.4亿（6,738,415,616）"),
+        ("bytes_exact", 524_288, {}, "524,288 (512 KiB)", "524,288（512 KiB）"),
+        ("decimal", Fraction(17, 16), {}, "1.0625", "1.0625"),
+        ("decimal", Fraction(1, 3), {"places": 2}, "0.33", "0.33"),
+        ("per_param", 2, {}, "2 B/param", "每个参数 2 字节"),
+        ("share", 42, {"whole": 10_000}, "0.42%", "0.42%"),
+    ],
+)
+def test_fig_kinds_in_the_page_language(
+    env: FakeEnv, kind: str, n: Any, options: dict[str, Any], en: str, zh: str
+) -> None:
+    assert env.on("index.md")["fig"](n, kind, **options) == en
+    assert env.on("index.zh.md")["fig"](n, kind, **options) == zh
+
+
+def test_fig_unknown_kind_names_the_known_ones(env: FakeEnv) -> None:
+    with pytest.raises(LLMSizeError, match=r"kind must be one of count, .*share, got 'sci'"):
+        env.on("index.md")["fig"](1, "sci")
+
+
+def test_times_and_sci(env: FakeEnv) -> None:
+    assert env.on("index.md")["times"](179, 10) == "17.9×"
+    assert env.on("index.zh.md")["times"](179, 10) == "17.9 倍"
+    assert env.on("index.zh.md")["times"](2, 1, trim=False) == "2.00 倍"
+    for page in ("index.md", "index.zh.md"):
+        assert env.on(page)["sci"](314 * 10**21) == "3.14 × 10²³"
+    assert env.on("index.md")["sci"](9_995 * 10**20, trim=False) == "1.00 × 10²⁴"
