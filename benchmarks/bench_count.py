@@ -1,33 +1,62 @@
-"""Benchmark: llmsize counting every preset vs building the same models on the meta device.
+"""Benchmark: llmsize reading and counting real configs vs transformers building them on meta.
 
-Run: ``python benchmarks/bench_count.py`` (needs torch and transformers for the comparison).
-Prints per-preset times, the overall speed ratio, and the wall time of ``llmsize count`` as a
-fresh process (the figure a shell user feels). Not a test: timings vary by machine.
+Run: ``python benchmarks/bench_count.py [--repeat N]`` (needs torch and transformers). Not a
+test: timings vary by machine and load.
+
+For every bundled preset (each a real model's ``config.json``), the config is written to a
+``config.json`` file, then timed two ways, file to result:
+
+* llmsize: ``counts(read_config(path))`` and its five count definitions (total, active,
+  non-embedding, stored, checkpoint); also shown with the breakdown tree built, for reference;
+* transformers: the file's JSON loaded and the model built on the meta device and counted
+  (``llmsize_oracle.meta.transformers_count``, the oracle's own build).
+
+Each side is timed ``--repeat`` times (default 3; llmsize in batches) and the fastest run kept,
+which is the least disturbed by other work on the machine. Prints a row per config, the overall
+figures (sums over all configs), the line ``throughput ratio: N×`` (transformers' total time over
+llmsize's), and the wall time of ``llmsize count`` as a fresh process.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from llmsize import counts, presets
+from llmsize.hfconfig import read_config
 from llmsize_oracle.meta import transformers_count
 
 
-def _llmsize_seconds(preset_id: str, repeat: int = 200) -> float:
-    spec = presets.load(preset_id)
-    start = time.perf_counter()
+def _fastest(run: Callable[[], object], repeat: int, batch: int = 1) -> float:
+    """Seconds per call of ``run``: the fastest of ``repeat`` batches of ``batch`` calls."""
+    best = float("inf")
     for _ in range(repeat):
-        counts(spec)
-    return (time.perf_counter() - start) / repeat
+        start = time.perf_counter()
+        for _ in range(batch):
+            run()
+        best = min(best, (time.perf_counter() - start) / batch)
+    return best
 
 
-def _meta_seconds(config: dict) -> tuple[float, int]:
-    start = time.perf_counter()
-    total = transformers_count(config)  # the oracle's own meta-device build and count
-    return time.perf_counter() - start, total
+def _llmsize(path: Path) -> tuple[int, ...]:
+    c = counts(read_config(path))
+    return (c.total, c.active, c.non_embedding, c.stored, c.checkpoint)
+
+
+def _llmsize_tree(path: Path) -> int:
+    return counts(read_config(path)).breakdown.params
+
+
+def _transformers(path: Path) -> int:
+    return transformers_count(json.loads(path.read_text(encoding="utf-8")))
 
 
 def _cli_seconds(repeat: int = 5) -> float:
@@ -43,26 +72,46 @@ def _cli_seconds(repeat: int = 5) -> float:
     return statistics.median(runs)
 
 
+def _config_files(folder: Path) -> dict[str, Path]:
+    files = {}
+    for preset_id in presets.ids():
+        path = folder / preset_id / "config.json"
+        path.parent.mkdir()
+        path.write_text(json.dumps(presets.get(preset_id).config), encoding="utf-8")
+        files[preset_id] = path
+    return files
+
+
+def _row(preset_id: str, path: Path, repeat: int) -> dict[str, Any]:
+    ours = _fastest(lambda: _llmsize(path), repeat, batch=500)
+    tree = _fastest(lambda: _llmsize_tree(path), repeat, batch=500)
+    meta = _fastest(lambda: _transformers(path), repeat)
+    same = _transformers(path) == _llmsize(path)[0] == _llmsize_tree(path)
+    print(
+        f"{preset_id:20} {ours * 1e6:>9.1f}µs {tree * 1e6:>9.1f}µs {meta * 1e3:>10.1f}ms"
+        f" {meta / ours:>9.0f}×  {same}"
+    )
+    return {"ours": ours, "tree": tree, "meta": meta, "same": same}
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per side (default 3)")
+    repeat = parser.parse_args().repeat
     import transformers  # noqa: F401  (import cost kept out of the per-model timings)
 
-    ours_total = meta_total = 0.0
-    print(f"{'preset':22} {'llmsize':>12} {'meta build':>12} {'ratio':>10}  same count")
-    for preset_id in presets.ids():
-        preset = presets.get(preset_id)
-        ours = _llmsize_seconds(preset_id)
-        meta, total = _meta_seconds(preset.config)
-        same = total == counts(preset.spec).total
-        ours_total += ours
-        meta_total += meta
-        print(
-            f"{preset_id:22} {ours * 1e6:>10.1f}µs {meta * 1e3:>10.1f}ms {meta / ours:>9.0f}×"
-            f"  {same}"
-        )
+    print(f"{'config.json':20} {'llmsize':>11} {'+ tree':>11} {'transformers':>12} {'ratio':>10}")
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = [_row(i, p, repeat) for i, p in _config_files(Path(tmp)).items()]
+    ours = sum(r["ours"] for r in rows)
+    tree = sum(r["tree"] for r in rows)
+    meta = sum(r["meta"] for r in rows)
     print(
-        f"{'all presets':22} {ours_total * 1e3:>10.2f}ms {meta_total:>11.2f}s "
-        f"{meta_total / ours_total:>9.0f}×"
+        f"{f'all {len(rows)} configs':20} {ours * 1e3:>9.2f}ms {tree * 1e3:>9.2f}ms"
+        f" {meta:>11.2f}s {meta / ours:>9.0f}×  {all(r['same'] for r in rows)}"
     )
+    print(f"with the breakdown tree built: {meta / tree:.0f}×")
+    print(f"throughput ratio: {meta / ours:.0f}×")
     print(f"llmsize count deepseek-v3, fresh process (median of 5): {_cli_seconds():.3f} s")
 
 

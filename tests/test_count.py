@@ -81,6 +81,22 @@ def test_leaves_sum_to_total(spec: Spec) -> None:
 
 
 @given(specs())
+def test_figures_are_read_off_the_tree_built_on_demand(spec: Spec) -> None:
+    c = counts(spec)
+    assert "breakdown" not in vars(c)  # the figures need no tree
+    tree = c.breakdown
+    assert c.breakdown is tree  # built once
+    assert tree.params == c.total
+    head = 0 if spec.tied_embeddings or spec.encoder else spec.vocab * spec.width
+    tables = ("embeddings.token", "embeddings.position", "embeddings.token_type")
+    assert c.non_embedding == c.total - sum(tree.get(t) for t in tables) - head
+    if spec.moe is not None:
+        idle = tree.get("layers.moe_layers.moe.experts") // spec.moe.num_experts
+        idle *= spec.moe.num_experts - spec.moe.experts_per_token
+        assert c.active == c.total - idle
+
+
+@given(specs())
 def test_count_definitions_are_ordered(spec: Spec) -> None:
     c = counts(spec)
     assert 0 < c.active <= c.total <= c.stored

@@ -8,8 +8,10 @@ stored). The textbook approximations live in `llmsize.approx`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from llmsize.shapes import block_scales, linear_shapes
 from llmsize.spec import Spec
 
 __all__ = ["Counts", "Part", "block_scales", "breakdown", "counts", "linear_shapes"]
@@ -92,6 +94,9 @@ class Part:
 class Counts:
     """The count definitions side by side.
 
+    The figures are summed straight from the per-part formulas the breakdown uses; the tree
+    itself (`breakdown`) is built on first access only.
+
     Attributes:
         total: Every trained parameter of the main model, shared (tied) tensors once. This is
             what ``sum(p.numel() for p in model.parameters())`` gives in transformers.
@@ -107,7 +112,7 @@ class Counts:
         checkpoint: Every value in the checkpoint's tensors: ``stored`` plus the scale tensors
             of a block-quantized release. This is what the Hugging Face Hub's parameter figure
             adds up (DeepSeek-V3's "685B").
-        breakdown: The tree the figures come from.
+        spec: The architecture counted.
     """
 
     total: int
@@ -115,7 +120,12 @@ class Counts:
     non_embedding: int
     stored: int
     checkpoint: int
-    breakdown: Part = field(repr=False)
+    spec: Spec = field(repr=False, compare=False)
+
+    @cached_property
+    def breakdown(self) -> Part:
+        """The tree the figures come from (built once, on first access)."""
+        return breakdown(self.spec)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON output."""
@@ -130,6 +140,11 @@ class Counts:
 
 
 # --- building blocks -----------------------------------------------------------------------
+# Each formula below gives ``(key, count)`` pairs for one part of the model (one layer, for the
+# blocks). `breakdown` turns them into `Part` nodes; `counts` sums the very same pairs, so the
+# tree and the totals cannot disagree.
+
+Pairs = list[tuple[str, int]]
 
 
 def _norm(spec: Spec, size: int) -> int:
@@ -140,11 +155,11 @@ def _linear(n_in: int, n_out: int, bias: bool) -> int:
     return n_in * n_out + (n_out if bias else 0)
 
 
-def _mlp_parts(spec: Spec, width: int, bias: bool | None = None) -> list[tuple[str, int]]:
+def _mlp_parts(spec: Spec, width: int, bias: bool | None = None) -> Pairs:
     """An MLP of width ``width``: gate (if gated), up, down; ``bias`` defaults to the spec's."""
     d = spec.width
     b = spec.mlp_bias if bias is None else bias
-    parts: list[tuple[str, int]] = []
+    parts: Pairs = []
     if spec.gated_ffn:
         parts.append(("gate", _linear(d, width, b)))
     parts.append(("up", _linear(d, width, b)))
@@ -156,7 +171,7 @@ def _mlp(spec: Spec, width: int, bias: bool | None = None) -> int:
     return sum(n for _, n in _mlp_parts(spec, width, bias))
 
 
-def _attention_parts(spec: Spec) -> list[tuple[str, int]]:
+def _attention_parts(spec: Spec) -> Pairs:
     d, n, k, h = spec.width, spec.heads, spec.kv_heads, spec.head_dim
     mla = spec.mla
     if mla is None:
@@ -197,7 +212,7 @@ def _attention_parts(spec: Spec) -> list[tuple[str, int]]:
     return parts
 
 
-def _moe_parts(spec: Spec) -> list[tuple[str, int]]:
+def _moe_parts(spec: Spec) -> Pairs:
     moe = spec.moe
     assert moe is not None
     d = spec.width
@@ -213,20 +228,61 @@ def _moe_parts(spec: Spec) -> list[tuple[str, int]]:
     return parts
 
 
+def _block(spec: Spec, moe_layer: bool) -> list[tuple[str, Pairs | int]]:
+    """One transformer block (dense or MoE): attention, its MLP or MoE group, and the norms."""
+    mlp = ("moe", _moe_parts(spec)) if moe_layer else ("mlp", _mlp_parts(spec, spec.ffn))
+    return [("attention", _attention_parts(spec)), mlp, ("norms", 2 * _norm(spec, spec.width))]
+
+
+def _block_params(spec: Spec, moe_layer: bool) -> int:
+    """Parameters of one block: the sum of `_block`'s pairs."""
+    return sum(
+        v if isinstance(v, int) else sum(n for _, n in v) for _, v in _block(spec, moe_layer)
+    )
+
+
+def _layer_kinds(spec: Spec) -> list[tuple[bool, int]]:
+    """``(is MoE, how many layers)`` for the kinds of block present, dense first."""
+    kinds = ((False, spec.dense_layer_count), (True, spec.moe_layer_count))
+    return [(moe_layer, n) for moe_layer, n in kinds if n]
+
+
+def _embedding_parts(spec: Spec) -> Pairs:
+    d = spec.width
+    return [
+        ("token", spec.vocab * d),
+        ("position", spec.max_positions * d),
+        ("token_type", spec.token_types * d),
+        ("norm", _norm(spec, d) if spec.embedding_norm else 0),
+    ]
+
+
+def _top_parts(spec: Spec) -> Pairs:
+    """What sits outside the embeddings and the layer stack: final norm, head, pooler."""
+    d, v = spec.width, spec.vocab
+    parts: Pairs = []
+    if spec.final_norm:
+        parts.append(("final_norm", _norm(spec, d)))
+    if not spec.encoder:
+        parts.append(
+            ("head", (0 if spec.tied_embeddings else v * d) + (v if spec.lm_head_bias else 0))
+        )
+    if spec.pooler:
+        parts.append(("pooler", _linear(d, d, True)))
+    return parts
+
+
 def _layer(spec: Spec, moe_layer: bool, count: int) -> Part:
-    """One kind of block (dense or MoE), multiplied over ``count`` layers."""
+    """One kind of block (dense or MoE) as a `Part`, multiplied over ``count`` layers."""
 
-    # Building blocks give (key, count for one layer); each becomes one Part for all layers.
-    def times(parts: list[tuple[str, int]]) -> list[Part]:
-        return [Part(key, n * count, layers=count) for key, n in parts]
+    def part(key: str, value: Pairs | int) -> Part:
+        if isinstance(value, int):
+            return Part(key, value * count, layers=count)
+        children = [Part(k, n * count, layers=count) for k, n in value]
+        return Part.group(key, children, count)
 
-    attention = Part.group("attention", times(_attention_parts(spec)), count)
-    if moe_layer:
-        mlp = Part.group("moe", times(_moe_parts(spec)), count)
-    else:
-        mlp = Part.group("mlp", times(_mlp_parts(spec, spec.ffn)), count)
-    norms = Part("norms", 2 * _norm(spec, spec.width) * count, layers=count)
-    return Part.group("moe_layers" if moe_layer else "dense_layers", [attention, mlp, norms], count)
+    parts = [part(key, value) for key, value in _block(spec, moe_layer)]
+    return Part.group("moe_layers" if moe_layer else "dense_layers", parts, count)
 
 
 def _mtp_module(spec: Spec) -> int:
@@ -234,13 +290,17 @@ def _mtp_module(spec: Spec) -> int:
 
     Two RMSNorms on the incoming hidden state and embedding, a ``2D x D`` projection, one
     transformer block (MoE when the main model's last layer is), a head norm, and the module's
-    own copies of the embedding and output head.
+    own copies of the embedding and output head; plus the block's router correction bias when
+    the checkpoint stores one.
     """
     d = spec.width
     index = spec.layers  # the module sits after the main stack
     moe_layer = spec.moe is not None and spec.moe.is_moe_layer(index)
-    block = _layer(spec, moe_layer, 1).params
-    return 2 * _norm(spec, d) + 2 * d * d + block + _norm(spec, d) + 2 * spec.vocab * d
+    block = _block_params(spec, moe_layer)
+    module = 2 * _norm(spec, d) + 2 * d * d + block + _norm(spec, d) + 2 * spec.vocab * d
+    if moe_layer and spec.moe is not None and spec.moe.router_bias_buffer:
+        module += spec.moe.num_experts
+    return module
 
 
 def breakdown(spec: Spec) -> Part:
@@ -252,36 +312,17 @@ def breakdown(spec: Spec) -> Part:
     Returns:
         The root `Part` (key ``"model"``).
     """
-    d, v = spec.width, spec.vocab
-    embeddings = Part.group(
-        "embeddings",
-        [
-            Part("token", v * d),
-            Part("position", spec.max_positions * d),
-            Part("token_type", spec.token_types * d),
-            Part("norm", _norm(spec, d) if spec.embedding_norm else 0),
-        ],
-    )
-    kinds = ((False, spec.dense_layer_count), (True, spec.moe_layer_count))
+    embeddings = Part.group("embeddings", [Part(k, n) for k, n in _embedding_parts(spec)])
     layers = Part.group(
-        "layers",
-        [_layer(spec, moe_layer, n) for moe_layer, n in kinds if n],
-        spec.layers,
+        "layers", [_layer(spec, moe_layer, n) for moe_layer, n in _layer_kinds(spec)], spec.layers
     )
-    top: list[Part] = [embeddings, layers]
-    if spec.final_norm:
-        top.append(Part("final_norm", _norm(spec, d)))
-    if not spec.encoder:
-        head = 0 if spec.tied_embeddings else v * d
-        head += v if spec.lm_head_bias else 0
-        top.append(Part("head", head))
-    if spec.pooler:
-        top.append(Part("pooler", _linear(d, d, True)))
-    return Part.group("model", top)
+    return Part.group("model", [embeddings, layers, *(Part(k, n) for k, n in _top_parts(spec))])
 
 
 def counts(spec: Spec) -> Counts:
-    """Total, active, non-embedding and stored counts of ``spec``, with the breakdown.
+    """Total, active, non-embedding and stored counts of ``spec``; the breakdown on demand.
+
+    The figures are sums of the same per-part pairs `breakdown` builds its tree from.
 
     Args:
         spec: The architecture.
@@ -289,12 +330,13 @@ def counts(spec: Spec) -> Counts:
     Returns:
         A `Counts`.
     """
-    tree = breakdown(spec)
-    total = tree.params
-    active = total
-    stored = total
-    if spec.moe is not None:
-        moe = spec.moe
+    embeddings = dict(_embedding_parts(spec))
+    kinds = _layer_kinds(spec)
+    stack = sum(n * _block_params(spec, moe_layer) for moe_layer, n in kinds)
+    total = sum(embeddings.values()) + stack + sum(n for _, n in _top_parts(spec))
+    active = stored = total
+    moe = spec.moe
+    if moe is not None:
         per_expert = _mlp(spec, moe.expert_ffn, moe.expert_bias)
         idle = (moe.num_experts - moe.experts_per_token) * per_expert
         active -= idle * spec.moe_layer_count
@@ -302,94 +344,14 @@ def counts(spec: Spec) -> Counts:
             stored += moe.num_experts * spec.moe_layer_count
     untied_head = 0 if spec.tied_embeddings or spec.encoder else spec.vocab * spec.width
     vocab_tables = (
-        tree.get("embeddings.token")
-        + tree.get("embeddings.position")
-        + tree.get("embeddings.token_type")
-        + untied_head
+        embeddings["token"] + embeddings["position"] + embeddings["token_type"] + untied_head
     )
-    if spec.mtp_layers:
-        module = _mtp_module(spec)
-        if (
-            spec.moe is not None
-            and spec.moe.router_bias_buffer
-            and spec.moe.is_moe_layer(spec.layers)
-        ):
-            module += spec.moe.num_experts
-        stored += spec.mtp_layers * module
+    stored += spec.mtp_layers * _mtp_module(spec) if spec.mtp_layers else 0
     return Counts(
         total=total,
         active=active,
         non_embedding=total - vocab_tables,
         stored=stored,
         checkpoint=stored + (block_scales(spec, spec.quant_block) if spec.quant_block else 0),
-        breakdown=tree,
-    )
-
-
-def _layer_linears(spec: Spec, moe_layer: bool) -> list[tuple[str, int, int, int]]:
-    """(key, out, in, how many) of the weight matrices in one block, biases and norms left out."""
-    d, n, k, h = spec.width, spec.heads, spec.kv_heads, spec.head_dim
-    mla = spec.mla
-    if mla is None:
-        shapes = [("q", n * h, d, 1), ("k", k * h, d, 1), ("v", k * h, d, 1), ("o", d, n * h, 1)]
-    else:
-        qk = mla.qk_head_dim
-        if mla.q_lora_rank is None:
-            shapes = [("q", n * qk, d, 1)]
-        else:
-            shapes = [("q_down", mla.q_lora_rank, d, 1), ("q_up", n * qk, mla.q_lora_rank, 1)]
-        shapes += [
-            ("kv_down", mla.kv_lora_rank + mla.qk_rope_head_dim, d, 1),
-            ("kv_up", n * (mla.qk_nope_head_dim + mla.v_head_dim), mla.kv_lora_rank, 1),
-            ("o", d, n * mla.v_head_dim, 1),
-        ]
-
-    def mlp(prefix: str, width: int, copies: int) -> list[tuple[str, int, int, int]]:
-        out = [(f"{prefix}.up", width, d, copies), (f"{prefix}.down", d, width, copies)]
-        if spec.gated_ffn:
-            out.insert(0, (f"{prefix}.gate", width, d, copies))
-        return out
-
-    moe = spec.moe
-    if moe_layer and moe is not None:
-        shapes += mlp("experts", moe.expert_ffn, moe.num_experts)
-        if moe.num_shared_experts:
-            shapes += mlp("shared_experts", moe.shared_ffn, moe.num_shared_experts)
-    else:
-        shapes += mlp("mlp", spec.ffn, 1)
-    return shapes
-
-
-def linear_shapes(spec: Spec, *, mtp: bool = False) -> list[tuple[str, int, int, int]]:
-    """Every attention and MLP weight matrix as ``(key, out, in, count)`` over the whole stack.
-
-    Embeddings, the output head, routers, norms and biases are left out: these are the matrices
-    that block-quantized checkpoints (such as DeepSeek-V3's fp8 release) store quantized.
-
-    Args:
-        spec: The architecture.
-        mtp: Also include the blocks of the multi-token-prediction modules.
-    """
-    dense, moe_layers = spec.dense_layer_count, spec.moe_layer_count
-    out: dict[tuple[str, int, int], int] = {}
-    kinds = [(False, dense), (True, moe_layers)]
-    if mtp and spec.mtp_layers:
-        mtp_moe = spec.moe is not None and spec.moe.is_moe_layer(spec.layers)
-        kinds.append((mtp_moe, spec.mtp_layers))
-    for moe_layer, layers in kinds:
-        for key, rows, cols, copies in _layer_linears(spec, moe_layer) if layers else []:
-            out[(key, rows, cols)] = out.get((key, rows, cols), 0) + copies * layers
-    return [(key, rows, cols, n) for (key, rows, cols), n in out.items()]
-
-
-def block_scales(spec: Spec, block: int = 128, *, mtp: bool = True) -> int:
-    """Scale factors a ``block x block`` quantization stores for the linear weights.
-
-    DeepSeek-V3's fp8 checkpoint keeps one fp32 ``weight_scale_inv`` per 128x128 tile of each
-    quantized matrix: ``ceil(out/128) * ceil(in/128)`` values. The Hub's parameter figure counts
-    those tensors too, which is why it reads higher than the parameters alone.
-    """
-    return sum(
-        -(-rows // block) * -(-cols // block) * n
-        for _, rows, cols, n in linear_shapes(spec, mtp=mtp)
+        spec=spec,
     )
