@@ -815,3 +815,20 @@ def test_percent_round_trip(part: int, whole: int, digits: int) -> None:
     assert abs(value - Fraction(100 * part, whole)) <= Fraction(1, 2 * 10**digits)
     if digits:
         assert len(text[:-1].split(".")[1]) == digits
+
+
+@pytest.mark.parametrize(
+    ("claim", "exact", "text"),
+    [
+        # GPT-2's "117M" against the 124,439,808 that transformers builds: an understatement.
+        (117_000_000, 124_439_808, "-6.0%"),
+        # Llama-2-7B's "7B" against 6,738,415,616 (the Hub's count): an overstatement.
+        (7_000_000_000, 6_738_415_616, "+3.9%"),
+        (671_000_000_000, 671_026_404_352, "0.0%"),
+    ],
+)
+def test_gap_has_one_sign_and_base(claim: int, exact: int, text: str) -> None:
+    from llmsize.fmt import gap
+
+    assert gap(claim, exact) == text
+    assert gap(claim, exact, "zh") == text

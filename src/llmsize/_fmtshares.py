@@ -11,7 +11,7 @@ from llmsize._fmtcore import check_nonzero, fixed, render, significant
 from llmsize.errors import check_int
 from llmsize.text import check_lang, say
 
-__all__ = ["percent", "ratio", "share", "times"]
+__all__ = ["gap", "percent", "ratio", "share", "times"]
 
 
 def percent(
@@ -136,3 +136,29 @@ def ratio(a: int, b: int, lang: str = "en", digits: int = 3, *, trim: bool = Tru
     """
     check_lang(lang)
     return "×" + times(a, b, "en", digits, trim=trim).removesuffix("×")
+
+
+def gap(claim: int, exact: int, lang: str = "en", digits: int = 1) -> str:
+    """How far a published figure is from the exact one, in one convention: ``"+6.4%"``.
+
+    The base is the exact count and the sign is the claim's: ``(claim - exact) / exact``, so
+    ``+`` means the claim overstates and ``-`` that it understates. Every claim-vs-exact gap on
+    the site is printed through this function, so two pages cannot use different bases or signs.
+
+    Args:
+        claim: The published figure (a model card's "7B", a paper's table).
+        exact: The exact count (not zero).
+        lang: ``"en"`` or ``"zh"``.
+        digits: Decimal places.
+
+    Returns:
+        The signed percentage.
+
+    Raises:
+        LLMSizeError: As `percent`.
+
+    Examples:
+        >>> gap(117_000_000, 124_439_808), gap(7_000_000_000, 6_738_415_616)
+        ('-6.0%', '+3.9%')
+    """
+    return percent(claim - exact, exact, lang, digits, signed=True)
