@@ -14,20 +14,11 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Literal
 
-from llmsize.errors import LLMSizeError
+from llmsize.errors import LLMSizeError, check_int
 
 __all__ = ["MLA", "MoE", "Spec"]
 
 NormKind = Literal["rmsnorm", "layernorm"]
-
-
-def _check_int(owner: str, name: str, value: object, *, minimum: int = 1) -> None:
-    # bool is an int subclass in Python; a width of True is a mistake, not a 1.
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise LLMSizeError(f"{owner}.{name} must be an integer, got {value!r}")
-    if value < minimum:
-        bound = "positive" if minimum == 1 else f">= {minimum}"
-        raise LLMSizeError(f"{owner}.{name} must be {bound}, got {value!r}")
 
 
 def _check_bool(owner: str, name: str, value: object) -> None:
@@ -56,9 +47,9 @@ class MLA:
 
     def __post_init__(self) -> None:
         if self.q_lora_rank is not None:
-            _check_int("mla", "q_lora_rank", self.q_lora_rank)
+            check_int("mla.q_lora_rank", self.q_lora_rank)
         for name in ("kv_lora_rank", "qk_nope_head_dim", "qk_rope_head_dim", "v_head_dim"):
-            _check_int("mla", name, getattr(self, name))
+            check_int(f"mla.{name}", getattr(self, name))
 
     @property
     def qk_head_dim(self) -> int:
@@ -109,17 +100,17 @@ class MoE:
     dense_layers: frozenset[int] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
-        _check_int("moe", "num_experts", self.num_experts)
-        _check_int("moe", "experts_per_token", self.experts_per_token)
-        _check_int("moe", "expert_ffn", self.expert_ffn)
-        _check_int("moe", "num_shared_experts", self.num_shared_experts, minimum=0)
-        _check_int("moe", "first_dense_layers", self.first_dense_layers, minimum=0)
-        _check_int("moe", "layer_freq", self.layer_freq)
-        _check_int("moe", "layer_phase", self.layer_phase, minimum=0)
+        check_int("moe.num_experts", self.num_experts)
+        check_int("moe.experts_per_token", self.experts_per_token)
+        check_int("moe.expert_ffn", self.expert_ffn)
+        check_int("moe.num_shared_experts", self.num_shared_experts, minimum=0)
+        check_int("moe.first_dense_layers", self.first_dense_layers, minimum=0)
+        check_int("moe.layer_freq", self.layer_freq)
+        check_int("moe.layer_phase", self.layer_phase, minimum=0)
         for name in ("shared_expert_gate", "expert_bias", "router_bias", "router_bias_buffer"):
             _check_bool("moe", name, getattr(self, name))
         if self.num_shared_experts:
-            _check_int("moe", "shared_ffn", self.shared_ffn)
+            check_int("moe.shared_ffn", self.shared_ffn)
         if self.experts_per_token > self.num_experts:
             raise LLMSizeError(
                 f"moe.experts_per_token must not exceed moe.num_experts ({self.num_experts}),"
@@ -128,7 +119,7 @@ class MoE:
         if not isinstance(self.dense_layers, frozenset):
             object.__setattr__(self, "dense_layers", frozenset(self.dense_layers))
         for index in self.dense_layers:
-            _check_int("moe", "dense_layers[]", index, minimum=0)
+            check_int("moe.dense_layers[]", index, minimum=0)
 
     def is_moe_layer(self, index: int) -> bool:
         """Whether layer ``index`` (from 0) has an MoE block rather than a dense MLP."""
@@ -208,12 +199,11 @@ class Spec:
         if not isinstance(self.name, str):
             raise LLMSizeError(f"spec.name must be a string, got {self.name!r}")
         for name in ("layers", "width", "heads", "kv_heads", "head_dim", "ffn", "vocab"):
-            _check_int("spec", name, getattr(self, name))
+            check_int(f"spec.{name}", getattr(self, name))
         for name in ("max_positions", "token_types", "context_length", "mtp_layers", "quant_block"):
-            _check_int("spec", name, getattr(self, name), minimum=0)
-        for f in fields(self):
-            if f.type == "bool":
-                _check_bool("spec", f.name, getattr(self, f.name))
+            check_int(f"spec.{name}", getattr(self, name), minimum=0)
+        for name in _SPEC_FLAGS:
+            _check_bool("spec", name, getattr(self, name))
         if self.norm not in ("rmsnorm", "layernorm"):
             raise LLMSizeError(f"spec.norm must be 'rmsnorm' or 'layernorm', got {self.norm!r}")
         if self.kv_heads > self.heads:
@@ -255,3 +245,7 @@ class Spec:
         if self.kv_heads == 1:
             return "MQA"
         return "GQA"
+
+
+# The spec's true/false fields, read once (``Spec.__post_init__`` checks each).
+_SPEC_FLAGS = tuple(f.name for f in fields(Spec) if f.type == "bool")
