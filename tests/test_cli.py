@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from llmsize.calculator import calculate
+
 LLAMA = {
     "model_type": "llama",
     "hidden_size": 4096,
@@ -72,14 +74,30 @@ def test_memory_json(llama_config: Path) -> None:
         "--json",
     )
     data = json.loads(out.stdout)
-    assert data["weights_bytes"] == 2 * 6_738_415_616
-    assert data["kv_cache_bytes_per_token"] == 512 * 1024
-    assert data["kv_cache_bytes"] == 512 * 1024 * 4096 * 2
+    mem = data["memory"]
+    assert (data["context"], data["batch"]) == (4096, 2)
+    assert mem["weights"] == 2 * 6_738_415_616
+    assert mem["kv_per_token"] == 512 * 1024
+    assert mem["kv_total"] == 512 * 1024 * 4096 * 2
+    assert mem["weights_kv"] == mem["weights"] + mem["kv_total"]
+    assert (mem["training_16"], mem["training_18"]) == (16 * 6_738_415_616, 18 * 6_738_415_616)
+
+
+@pytest.mark.parametrize("model", ["deepseek-v3", "llama-2-7b", "bert-base-uncased"])
+def test_memory_rows_are_the_calculators(model: str) -> None:
+    """The CLI and the calculator show the same rows: same keys, labels and figures."""
+    args = ["--dtype", "q4_k", "--kv-dtype", "fp8", "--context", "8192", "--batch", "3"]
+    data = json.loads(run("memory", model, *args, "--json").stdout)
+    calc = calculate(model, None, "q4_k", "fp8", 8192, 3, "zh")
+    assert data["memory"] == {row["key"]: row["bytes"] for row in calc["memory"]}
+    table = run("memory", model, *args, "--lang", "zh").stdout
+    for row in calc["memory"]:
+        assert f"{row['label']}  " in table and row["exact"] in table and row["text"] in table
 
 
 def test_memory_kv_dtype(llama_config: Path) -> None:
     data = json.loads(run("memory", str(llama_config), "--kv-dtype", "fp8", "--json").stdout)
-    assert data["kv_cache_bytes_per_token"] == 256 * 1024
+    assert data["kv_dtype"] == "fp8_e4m3" and data["memory"]["kv_per_token"] == 256 * 1024
 
 
 def test_presets_lists_claims() -> None:
@@ -96,8 +114,10 @@ def test_presets_lists_claims() -> None:
         (["count", "no-such-model"], "'no-such-model' is not a preset"),
         (["count", "missing/config.json"], "cannot read file"),
         (["memory", "llama-2-7b", "--dtype", "fp7"], "'fp7'"),
-        (["memory", "llama-2-7b", "--context", "0"], "--context: must be a positive integer"),
-        (["memory", "llama-2-7b", "--batch", "x"], "--batch: must be a positive integer"),
+        (["memory", "llama-2-7b", "--context", "0"], "--context must be positive, got 0"),
+        (["memory", "llama-2-7b", "--batch", "x"], "--batch must be an integer, got 'x'"),
+        (["memory", "llama-2-7b", "--kv-dtype", "fp8_block"], "not a KV-cache format"),
+        (["count", "gpt2", "--lang", "fr"], "invalid choice: 'fr'"),
         (["count"], "the following arguments are required: model"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
     ],

@@ -22,7 +22,8 @@ from llmsize.flops import (
 )
 from llmsize.spec import Spec
 
-FIXTURES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+# No deadline: the machine is shared, and a slow example is not a wrong one.
+FIXTURES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 
 LLAMA2_7B_PARAMS = 6_738_415_616
 DEEPSEEK_V3_ACTIVE = 37_552_282_624  # llmsize.count; DeepSeek reports "37B activated"

@@ -5,8 +5,8 @@ takes what the form holds (a preset id or a pasted ``config.json``, storage form
 length, batch size, language) and returns a JSON-serialisable dict: parameter counts with the
 breakdown, weight bytes, the KV cache and the training state, each as an exact ``int`` and as
 text formatted by `llmsize.fmt` in the page's language. Every figure comes from the same
-functions the rest of llmsize uses (`llmsize.count.counts`, `llmsize.memory`);
-nothing is recomputed here.
+functions the rest of llmsize uses, in the rows `llmsize.report` builds for the command line
+too; nothing is recomputed here.
 
 Bad input never raises: the result is ``{"error": message}`` with llmsize's one-line message
 (the same one the command line prints), so the page can show it next to the form.
@@ -17,66 +17,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from llmsize import dtypes, fmt, memory, presets, training
-from llmsize.count import Counts, Part, counts
+from llmsize import fmt, presets
+from llmsize.count import Counts, counts
 from llmsize.errors import LLMSizeError
 from llmsize.hfconfig import from_json
+from llmsize.report import MemoryReport, breakdown_rows, memory_rows, summary_rows
 from llmsize.spec import Spec
+from llmsize.text import UI, check_lang, say
 
 __all__ = ["CONFIG_WHERE", "calculate", "preset_config"]
 
 CONFIG_WHERE = "config.json"
 """How error messages name a pasted config (as `llmsize.hfconfig.read_config` names a
 file by its path)."""
-
-_TEXT: dict[str, tuple[str, str]] = {
-    "weights": ("Weights ({dtype})", "权重（{dtype}）"),
-    "kv_token": ("KV cache per token ({dtype})", "每个词元的 KV 缓存（{dtype}）"),
-    "kv_naive": (
-        "KV cache per token if MLA cached full keys and values",
-        "若 MLA 缓存完整的键和值，每个词元的 KV 缓存",
-    ),
-    "kv_total": (
-        "KV cache ({context} tokens, batch {batch})",
-        "KV 缓存（{context} 个词元，批大小 {batch}）",
-    ),
-    "weights_kv": ("Weights + KV cache", "权重 + KV 缓存"),
-    "training": (
-        "Training state, {n} bytes per parameter",
-        "训练状态，每个参数 {n} 字节",
-    ),
-    "kv_chart": ("KV cache", "KV 缓存"),
-    "weights_chart": ("Weights", "权重"),
-    "training_chart": ("Training ({n} B/param)", "训练（每个参数 {n} 字节）"),
-    "chart_title": (
-        "Memory of {model}: weights ({dtype}), KV cache ({context} tokens, batch {batch})"
-        " and training state",
-        "{model} 的显存：权重（{dtype}）、KV 缓存（{context} 个词元，批大小 {batch}）与训练状态",
-    ),
-    "encoder": (
-        "An encoder keeps no KV cache: it reads the whole input at once.",
-        "编码器不保留 KV 缓存：它一次读入整段输入。",
-    ),
-    "too_long": (
-        "The context ({context} tokens) is longer than the {limit} tokens this model was"
-        " trained for; the KV cache is computed for it all the same.",
-        "上下文（{context} 个词元）超过了该模型训练时的 {limit} 个词元；KV 缓存仍按所填长度计算。",
-    ),
-}
-
-
-def _t(key: str, lang: str, **values: str) -> str:
-    en, zh = _TEXT[key]
-    return (zh if lang == "zh" else en).format(**values)
-
-
-def _positive(name: str, value: object) -> int:
-    """``value`` if it is a positive int (not a bool), else the error llmsize raises for it."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise LLMSizeError(f"{name} must be an integer, got {value!r}")
-    if value < 1:
-        raise LLMSizeError(f"{name} must be positive, got {value!r}")
-    return value
 
 
 def _spec(model: str, config_text: str | None) -> tuple[Spec, str]:
@@ -100,35 +53,50 @@ def _bytes(n: int, lang: str) -> dict[str, Any]:
 
 
 def _summary(c: Counts, lang: str) -> list[dict[str, Any]]:
-    keys = ["total", "active", "non_embedding", "stored"]
-    if c.checkpoint != c.stored:
-        keys.append("checkpoint")
-    return [{"key": k, "label": fmt.label(k, lang), **_count(getattr(c, k), lang)} for k in keys]
+    return [
+        {"key": row.key, "label": say(row.label, lang), **_count(row.value, lang)}
+        for row in summary_rows(c)
+    ]
 
 
-def _breakdown(part: Part, total: int, lang: str) -> list[dict[str, Any]]:
-    """Every node under ``part``, depth first, as table rows (labels from `llmsize.fmt.label`)."""
-    rows: list[dict[str, Any]] = []
+def _breakdown(c: Counts, lang: str) -> list[dict[str, Any]]:
+    """Every part, depth first, as table rows (`llmsize.report.breakdown_rows`)."""
+    return [
+        {
+            "path": row.path,
+            "key": row.key,
+            "depth": row.depth,
+            "label": say(row.label, lang),
+            "layers": row.layers,
+            "group": row.group,
+            "share": fmt.percent(row.params, c.total, lang),
+            **_count(row.params, lang),
+        }
+        for row in breakdown_rows(c.breakdown)
+    ]
 
-    def walk(node: Part, depth: int, path: str) -> None:
-        for child in node.children:
-            key = f"{path}.{child.key}" if path else child.key
-            rows.append(
-                {
-                    "path": key,
-                    "key": child.key,
-                    "depth": depth,
-                    "label": fmt.label(child.key, lang),
-                    "layers": child.layers,
-                    "group": bool(child.children),
-                    "share": fmt.percent(child.params, total, lang),
-                    **_count(child.params, lang),
-                }
-            )
-            walk(child, depth + 1, key)
 
-    walk(part, 0, "")
-    return rows
+def _chart(mem: MemoryReport, lang: str) -> list[dict[str, Any]]:
+    """The rows to draw: weights, KV cache for the batch, training state; short labels."""
+    out = []
+    for row in mem.rows:
+        if row.key in ("weights", "kv_total"):
+            label = say(UI[f"chart_{row.key}"], lang)
+        elif row.key.startswith("training_"):
+            label = say(UI["chart_training"], lang, n=row.key.removeprefix("training_"))
+        else:
+            continue
+        out.append({"key": row.key, "label": label, **_bytes(row.value, lang)})
+    return out
+
+
+def _notes(spec: Spec, context: int, lang: str) -> list[str]:
+    if spec.encoder:
+        return [say(UI["note_encoder"], lang)]
+    if spec.context_length and context > spec.context_length:
+        limit, ctx = fmt.exact(spec.context_length, lang), fmt.exact(context, lang)
+        return [say(UI["note_too_long"], lang, context=ctx, limit=limit)]
+    return []
 
 
 def _calculate(
@@ -140,111 +108,40 @@ def _calculate(
     batch: int,
     lang: str,
 ) -> dict[str, Any]:
-    lang = fmt.check_lang(lang)
+    lang = check_lang(lang)
     spec, source = _spec(model, config_text)
-    weights_dtype = dtypes.get_dtype(dtype)
-    cache_dtype = dtypes.get_dtype(kv_dtype)
-    context = _positive("context", context)
-    batch = _positive("batch", batch)
     c = counts(spec)
-
-    names = {"dtype": weights_dtype.name, "kv_dtype": cache_dtype.name}
-    ctx_text, batch_text = fmt.exact(context, lang), fmt.exact(batch, lang)
-    weights = memory.weights_bytes(c.total, weights_dtype)
-    rows: list[dict[str, Any]] = [
-        {
-            "key": "weights",
-            "label": _t("weights", lang, dtype=names["dtype"]),
-            **_bytes(weights, lang),
-        }
-    ]
-    chart: list[dict[str, Any]] = [
-        {"key": "weights", "label": _t("weights_chart", lang), **_bytes(weights, lang)}
-    ]
-    notes: list[str] = []
-    kv_total: int | None = None
-    if spec.encoder:
-        notes.append(_t("encoder", lang))
-    else:
-        per_token = memory.kv_cache_bytes_per_token(spec, cache_dtype)
-        kv_total = memory.kv_cache_bytes(spec, context, batch, cache_dtype)
-        rows.append(
-            {
-                "key": "kv_per_token",
-                "label": _t("kv_token", lang, dtype=names["kv_dtype"]),
-                **_bytes(per_token, lang),
-            }
-        )
-        if spec.mla is not None:
-            naive = memory.kv_cache_naive_mla_bytes_per_token(spec, cache_dtype)
-            rows.append(
-                {"key": "kv_naive_per_token", "label": _t("kv_naive", lang), **_bytes(naive, lang)}
-            )
-        rows.append(
-            {
-                "key": "kv_total",
-                "label": _t("kv_total", lang, context=ctx_text, batch=batch_text),
-                **_bytes(kv_total, lang),
-            }
-        )
-        rows.append(
-            {
-                "key": "weights_kv",
-                "label": _t("weights_kv", lang),
-                **_bytes(weights + kv_total, lang),
-            }
-        )
-        chart.append({"key": "kv_total", "label": _t("kv_chart", lang), **_bytes(kv_total, lang)})
-        if spec.context_length and context > spec.context_length:
-            limit = fmt.exact(spec.context_length, lang)
-            notes.append(_t("too_long", lang, context=ctx_text, limit=limit))
-    for convention in training.TRAINING_CONVENTIONS:
-        state = training.training_bytes(c.total, convention).total
-        rows.append(
-            {
-                "key": f"training_{convention}",
-                "label": _t("training", lang, n=convention),
-                **_bytes(state, lang),
-            }
-        )
-        chart.append(
-            {
-                "key": f"training_{convention}",
-                "label": _t("training_chart", lang, n=convention),
-                **_bytes(state, lang),
-            }
-        )
-
+    mem = memory_rows(spec, c.total, dtype=dtype, kv_dtype=kv_dtype, context=context, batch=batch)
     summary = _summary(c, lang)
-    by_key = {row["key"]: row for row in summary}
+    title = UI["chart_title"]
+    ctx_text, batch_text = fmt.exact(context, lang), fmt.exact(batch, lang)
     return {
         "model": spec.name,
         "source": source,
         "lang": lang,
-        **names,
+        "dtype": mem.dtype,
+        "kv_dtype": mem.kv_dtype,
         "context": context,
         "batch": batch,
         "max_context": spec.context_length,
         "moe": spec.moe is not None,
         "mla": spec.mla is not None,
         "encoder": spec.encoder,
-        "total": by_key["total"],
-        "active": by_key["active"],
+        "total": summary[0],
+        "active": summary[1],
         "summary": summary,
-        "breakdown": _breakdown(c.breakdown, c.total, lang),
-        "weights_bytes": weights,
-        "kv_cache_bytes": kv_total,
-        "memory": rows,
-        "chart": chart,
-        "chart_title": _t(
-            "chart_title",
-            lang,
-            model=spec.name,
-            dtype=names["dtype"],
-            context=ctx_text,
-            batch=batch_text,
+        "breakdown": _breakdown(c, lang),
+        "weights_bytes": mem.get("weights"),
+        "kv_cache_bytes": mem.get("kv_total"),
+        "memory": [
+            {"key": row.key, "label": say(row.label, lang), **_bytes(row.value, lang)}
+            for row in mem.rows
+        ],
+        "chart": _chart(mem, lang),
+        "chart_title": say(
+            title, lang, model=spec.name, dtype=mem.dtype, context=ctx_text, batch=batch_text
         ),
-        "notes": notes,
+        "notes": _notes(spec, context, lang),
     }
 
 
@@ -263,7 +160,7 @@ def calculate(
         model: A preset id (``"deepseek-v3"``); ignored when ``config_text`` holds a config.
         config_text: The text of a Hugging Face ``config.json``, or ``None``/blank to use the
             preset.
-        dtype: Storage format of the weights (a key or alias of `llmsize.memory.DTYPES`).
+        dtype: Storage format of the weights (a key or alias of `llmsize.dtypes.DTYPES`).
         kv_dtype: Storage format of the KV cache.
         context: Tokens per sequence held in the KV cache.
         batch: Sequences served at once.

@@ -25,7 +25,7 @@ from math import isqrt
 from typing import Any
 
 from llmsize.count import counts
-from llmsize.errors import LLMSizeError
+from llmsize.errors import LLMSizeError, check_int
 from llmsize.spec import Spec
 
 __all__ = [
@@ -51,16 +51,6 @@ tokens)."""
 TRAINING_FLOPS_PER_PARAM_TOKEN = 6
 """FLOPs per parameter per training token: 2 forward plus 4 backward (Kaplan et al. 2020,
 ``C = 6ND``)."""
-
-
-def _check_int(name: str, value: object, *, minimum: int = 1) -> int:
-    """Return ``value`` if it is an int (not a bool) of at least ``minimum``, else raise."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise LLMSizeError(f"{name} must be an integer, got {value!r}")
-    if value < minimum:
-        bound = "positive" if minimum == 1 else f">= {minimum}"
-        raise LLMSizeError(f"{name} must be {bound}, got {value!r}")
-    return value
 
 
 def _check_spec(spec: object) -> Spec:
@@ -136,7 +126,7 @@ def attention_flops_per_token(spec: Spec, context: int) -> int:
         LLMSizeError: If ``context`` is not a non-negative integer.
     """
     _check_spec(spec)
-    _check_int("context", context, minimum=0)
+    check_int("context", context, minimum=0)
     d_qk, d_v = _qk_v_dims(spec)
     return 2 * spec.layers * context * spec.heads * (d_qk + d_v)
 
@@ -177,7 +167,7 @@ def sequence_forward_flops(spec: Spec, seq: int) -> int:
         LLMSizeError: If ``seq`` is not a positive integer.
     """
     _check_spec(spec)
-    _check_int("seq", seq)
+    check_int("seq", seq)
     d_qk, d_v = _qk_v_dims(spec)
     attention = spec.layers * spec.heads * (d_qk + d_v) * seq * (seq + 1)
     return 2 * matmul_params(spec) * seq + attention
@@ -201,7 +191,7 @@ def kaplan_forward_flops_per_token(spec: Spec, n_ctx: int) -> int:
         LLMSizeError: If ``n_ctx`` is not a non-negative integer.
     """
     _check_spec(spec)
-    _check_int("n_ctx", n_ctx, minimum=0)
+    check_int("n_ctx", n_ctx, minimum=0)
     c = counts(spec)
     n = c.non_embedding - (c.total - c.active)
     d_qk, _ = _qk_v_dims(spec)
@@ -221,8 +211,8 @@ def training_flops(params: int, tokens: int) -> int:
     Raises:
         LLMSizeError: If either is not a non-negative integer.
     """
-    _check_int("params", params, minimum=0)
-    _check_int("tokens", tokens, minimum=0)
+    check_int("params", params, minimum=0)
+    check_int("tokens", tokens, minimum=0)
     return TRAINING_FLOPS_PER_PARAM_TOKEN * params * tokens
 
 
@@ -238,7 +228,7 @@ def chinchilla_tokens(params: int) -> int:
     Raises:
         LLMSizeError: If ``params`` is not a non-negative integer.
     """
-    _check_int("params", params, minimum=0)
+    check_int("params", params, minimum=0)
     return CHINCHILLA_TOKENS_PER_PARAM * params
 
 
@@ -279,7 +269,7 @@ def compute_optimal(budget: int) -> ComputeOptimal:
     Raises:
         LLMSizeError: If ``budget`` is not a non-negative integer.
     """
-    _check_int("budget", budget, minimum=0)
+    check_int("budget", budget, minimum=0)
     per = TRAINING_FLOPS_PER_PARAM_TOKEN * CHINCHILLA_TOKENS_PER_PARAM
     params = isqrt(budget // per)
     tokens = chinchilla_tokens(params)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from llmsize.errors import LLMSizeError
 
-__all__ = ["LABELS", "LANGS", "Text", "check_lang", "say"]
+__all__ = ["LABELS", "LANGS", "MEMORY", "UI", "Text", "both", "check_lang", "say"]
 
 LANGS: tuple[str, ...] = ("en", "zh")
 """Languages every formatter and text accepts."""
@@ -37,6 +37,31 @@ def check_lang(lang: object) -> str:
     if not isinstance(lang, str) or lang not in LANGS:
         raise LLMSizeError(f"lang must be 'en' or 'zh', got {lang!r}")
     return lang
+
+
+def both(text: Text, /, **values: object) -> Text:
+    """``text`` with its fields filled in every language: a new `Text`.
+
+    A value may itself be a `Text` (a figure formatted for each language); each language then
+    gets its own wording of it.
+
+    Args:
+        text: The wording in both languages.
+        **values: Values for the ``str.format`` fields, plain or one per language.
+
+    Returns:
+        The filled wording, ``{"en": ..., "zh": ...}``.
+
+    Examples:
+        >>> both({"en": "{n} tokens", "zh": "{n} 个词元"}, n={"en": "4,096", "zh": "4,096"})["zh"]
+        '4,096 个词元'
+    """
+    return {
+        lang: say(
+            text, lang, **{k: v[lang] if isinstance(v, Mapping) else v for k, v in values.items()}
+        )
+        for lang in LANGS
+    }
 
 
 def say(text: Text, lang: str, /, **values: object) -> str:
@@ -106,3 +131,54 @@ LABELS: dict[str, Text] = {
     "stored": {"en": "Stored in the checkpoint", "zh": "权重文件中存储的参数量"},
     "checkpoint": {"en": "Checkpoint values incl. scales", "zh": "权重文件数值总数（含缩放因子）"},
 }
+
+
+MEMORY: dict[str, Text] = {
+    "weights": {"en": "Weights ({dtype})", "zh": "权重（{dtype}）"},
+    "kv_per_token": {"en": "KV cache per token ({dtype})", "zh": "每个词元的 KV 缓存（{dtype}）"},
+    "kv_naive_per_token": {
+        "en": "KV cache per token if MLA cached full keys and values",
+        "zh": "若 MLA 缓存完整的键和值，每个词元的 KV 缓存",
+    },
+    "kv_total": {
+        "en": "KV cache ({context} tokens, batch {batch})",
+        "zh": "KV 缓存（{context} 个词元，批大小 {batch}）",
+    },
+    "weights_kv": {"en": "Weights + KV cache", "zh": "权重 + KV 缓存"},
+    "training": {
+        "en": "Training state, {n} bytes per parameter",
+        "zh": "训练状态，每个参数 {n} 字节",
+    },
+}
+"""Labels of the memory rows (`llmsize.report.memory_rows`), shared by the CLI and the
+calculator; ``training`` words the rows ``training_16`` and ``training_18``."""
+
+UI: dict[str, Text] = {
+    # Column heads of the command line's tables.
+    "part": {"en": "Part", "zh": "部分"},
+    "params": {"en": "Parameters", "zh": "参数量"},
+    "share": {"en": "Share", "zh": "占比"},
+    "preset": {"en": "Preset", "zh": "预设"},
+    "claim": {"en": "Official claim", "zh": "官方说法"},
+    # The calculator's chart and notes.
+    "chart_weights": {"en": "Weights", "zh": "权重"},
+    "chart_kv_total": {"en": "KV cache", "zh": "KV 缓存"},
+    "chart_training": {"en": "Training ({n} B/param)", "zh": "训练（每个参数 {n} 字节）"},
+    "chart_title": {
+        "en": "Memory of {model}: weights ({dtype}), KV cache ({context} tokens, batch {batch})"
+        " and training state",
+        "zh": "{model} 的显存：权重（{dtype}）、KV 缓存（{context} 个词元，批大小 {batch}）"
+        "与训练状态",
+    },
+    "note_encoder": {
+        "en": "An encoder keeps no KV cache: it reads the whole input at once.",
+        "zh": "编码器不保留 KV 缓存：它一次读入整段输入。",
+    },
+    "note_too_long": {
+        "en": "The context ({context} tokens) is longer than the {limit} tokens this model was"
+        " trained for; the KV cache is computed for it all the same.",
+        "zh": "上下文（{context} 个词元）超过了该模型训练时的 {limit} 个词元；"
+        "KV 缓存仍按所填长度计算。",
+    },
+}
+"""Wording of the command line's tables and the calculator's chart and notes."""
