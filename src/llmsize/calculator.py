@@ -14,8 +14,10 @@ Bad input never raises: the result is ``{"error": message}`` with llmsize's one-
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from llmsize import fmt, presets
 from llmsize.count import Counts, counts
@@ -99,30 +101,21 @@ def _notes(spec: Spec, context: int, lang: str) -> list[str]:
     return []
 
 
-def _calculate(
-    model: str,
-    config_text: str | None,
-    dtype: str,
-    kv_dtype: str,
-    context: int,
-    batch: int,
-    lang: str,
-) -> dict[str, Any]:
-    lang = check_lang(lang)
-    spec, source = _spec(model, config_text)
-    c = counts(spec)
-    mem = memory_rows(spec, c.total, dtype=dtype, kv_dtype=kv_dtype, context=context, batch=batch)
+def _result(spec: Spec, source: str, c: Counts, mem: MemoryReport, lang: str) -> dict[str, Any]:
+    """The page's data for ``spec``: its counts ``c`` and memory rows ``mem``, in ``lang``."""
     summary = _summary(c, lang)
-    title = UI["chart_title"]
-    ctx_text, batch_text = fmt.exact(context, lang), fmt.exact(batch, lang)
+    context, batch = fmt.exact(mem.context, lang), fmt.exact(mem.batch, lang)
+    title = say(
+        UI["chart_title"], lang, model=spec.name, dtype=mem.dtype, context=context, batch=batch
+    )
     return {
         "model": spec.name,
         "source": source,
         "lang": lang,
         "dtype": mem.dtype,
         "kv_dtype": mem.kv_dtype,
-        "context": context,
-        "batch": batch,
+        "context": mem.context,
+        "batch": mem.batch,
         "max_context": spec.context_length,
         "moe": spec.moe is not None,
         "mla": spec.mla is not None,
@@ -138,13 +131,28 @@ def _calculate(
             for row in mem.rows
         ],
         "chart": _chart(mem, lang),
-        "chart_title": say(
-            title, lang, model=spec.name, dtype=mem.dtype, context=ctx_text, batch=batch_text
-        ),
-        "notes": _notes(spec, context, lang),
+        "chart_title": title,
+        "notes": _notes(spec, mem.context, lang),
     }
 
 
+_Result = TypeVar("_Result", bound=Callable[..., dict[str, Any]])
+
+
+def _errors_as_data(func: _Result) -> _Result:
+    """``func``, returning ``{"error": message}`` for bad input instead of raising."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        try:
+            return func(*args, **kwargs)
+        except ValueError as err:  # LLMSizeError, or e.g. Python's int-to-text digit limit
+            return {"error": " ".join(str(err).split())}
+
+    return cast(_Result, wrapper)
+
+
+@_errors_as_data
 def calculate(
     model: str,
     config_text: str | None,
@@ -184,14 +192,14 @@ def calculate(
         JSON with its line and column, an unsupported ``model_type``, a missing or out-of-range
         key, an unknown preset or dtype, a context or batch that is not a positive integer).
     """
-    try:
-        return _calculate(model, config_text, dtype, kv_dtype, context, batch, lang)
-    except LLMSizeError as err:
-        return {"error": str(err)}
-    except ValueError as err:  # e.g. a figure too long for Python's int-to-text limit
-        return {"error": " ".join(str(err).split())}
+    lang = check_lang(lang)
+    spec, source = _spec(model, config_text)
+    c = counts(spec)
+    mem = memory_rows(spec, c.total, dtype=dtype, kv_dtype=kv_dtype, context=context, batch=batch)
+    return _result(spec, source, c, mem, lang)
 
 
+@_errors_as_data
 def preset_config(model: str) -> dict[str, Any]:
     """The ``config.json`` of a preset as indented JSON text, to edit in the page's form.
 
@@ -201,10 +209,7 @@ def preset_config(model: str) -> dict[str, Any]:
     Returns:
         ``{"config": text}``, or ``{"error": message}`` for an unknown preset.
     """
-    try:
-        if not isinstance(model, str):
-            raise LLMSizeError(f"model must be a preset id, got {model!r}")
-        preset = presets.get(model)
-    except LLMSizeError as err:
-        return {"error": str(err)}
+    if not isinstance(model, str):
+        raise LLMSizeError(f"model must be a preset id, got {model!r}")
+    preset = presets.get(model)
     return {"config": json.dumps(preset.config, indent=2, ensure_ascii=False)}

@@ -226,16 +226,19 @@ def activation_bytes(
     t = check_int("tensor_parallel", tensor_parallel)
     if not isinstance(sequence_parallel, bool):
         raise LLMSizeError(f"sequence_parallel must be true or false, got {sequence_parallel!r}")
-    h, a = spec.width, spec.heads
-    sbh = s * b * h
-    attention = Fraction(5 * a * s, h * t)
+    per_layer = _per_token_layer(spec, s, t, recompute, sequence_parallel)
+    return ceil(spec.layers * s * b * spec.width * per_layer)
+
+
+def _per_token_layer(
+    spec: Spec, s: int, t: int, recompute: object, sequence_parallel: bool
+) -> Fraction:
+    """Bytes per layer divided by ``sbh``: the bracket of Korthikanti et al.'s Table 2."""
+    core = Fraction(34, t) if sequence_parallel else 10 + Fraction(24, t)
     if recompute == "none":
-        core = Fraction(34, t) if sequence_parallel else 10 + Fraction(24, t)
-        per_layer = sbh * (core + attention)
-    elif recompute == "selective":
-        per_layer = sbh * (Fraction(34, t) if sequence_parallel else 10 + Fraction(24, t))
-    elif recompute == "full":
-        per_layer = Fraction(2 * sbh)
-    else:
-        raise LLMSizeError(f"recompute must be 'none', 'selective' or 'full', got {recompute!r}")
-    return ceil(spec.layers * per_layer)
+        return core + Fraction(5 * spec.heads * s, spec.width * t)
+    if recompute == "selective":
+        return core
+    if recompute == "full":
+        return Fraction(2)
+    raise LLMSizeError(f"recompute must be 'none', 'selective' or 'full', got {recompute!r}")
