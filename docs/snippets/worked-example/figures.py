@@ -1,6 +1,6 @@
 # The source article's worked example (L = 100, D = 8192, H = 128 heads, a 4D FFN), checked.
 # A page includes this file, then prints e.g. claims_table("zh"). Every figure comes from
-# llmsize.approx (the article's formulas and the right ones) and llmsize.count/memory; the
+# llmsize.article (its claims), llmsize.approx (the formulas) and llmsize.count/memory; the
 # hidden asserts pin the plain arithmetic against literal integers worked out by hand.
 from math import isqrt
 
@@ -163,7 +163,7 @@ def _value(key, n, lang):
 def claims_table(lang):
     """Markdown: every figure of the article's example beside what the formulas give, then why.
 
-    The table carries a short verdict per claim; the reasons (llmsize.approx.why) follow it as a
+    The table carries a short verdict per claim; the reasons (llmsize.article.why) follow it as a
     list, one item per claim that does not hold, so the table stays readable.
     """
     out = [_CLAIMS_HEADER[lang], "|---|--:|---|--:|---|--:|---|"]
