@@ -28,7 +28,7 @@ from llmsize.memory import (
     weights_bytes,
 )
 from llmsize.spec import Spec
-from llmsize.text import LABELS, LANGS, MEMORY, Text, both
+from llmsize.text import LABELS, LANGS, MEMORY, Text, fill
 from llmsize.training import TRAINING_CONVENTIONS, training_bytes
 
 __all__ = ["MemoryReport", "PartRow", "Row", "breakdown_rows", "memory_rows", "summary_rows"]
@@ -183,19 +183,19 @@ def memory_rows(
     check_int("context", context)
     check_int("batch", batch)
     weights = weights_bytes(params, weights_dtype)
-    rows = [Row("weights", both(MEMORY["weights"], dtype=weights_dtype.name), weights)]
+    rows = [Row("weights", fill(MEMORY["weights"], dtype=weights_dtype.name), weights)]
     if not spec.encoder:
         per_token = kv_cache_bytes_per_token(spec, cache_dtype)
-        label = both(MEMORY["kv_per_token"], dtype=cache_dtype.name)
+        label = fill(MEMORY["kv_per_token"], dtype=cache_dtype.name)
         rows.append(Row("kv_per_token", label, per_token))
         if spec.mla is not None:
             naive = kv_cache_naive_mla_bytes_per_token(spec, cache_dtype)
             rows.append(Row("kv_naive_per_token", MEMORY["kv_naive_per_token"], naive))
         kv = kv_cache_bytes(spec, context, batch, cache_dtype)
-        label = both(MEMORY["kv_total"], context=_exact(context), batch=_exact(batch))
+        label = fill(MEMORY["kv_total"], context=_exact(context), batch=_exact(batch))
         rows.append(Row("kv_total", label, kv))
         rows.append(Row("weights_kv", MEMORY["weights_kv"], weights + kv))
     for key in TRAINING_CONVENTIONS:
         state = training_bytes(params, key).total
-        rows.append(Row(f"training_{key}", both(MEMORY["training"], n=key), state))
+        rows.append(Row(f"training_{key}", fill(MEMORY["training"], n=key), state))
     return MemoryReport(weights_dtype.name, cache_dtype.name, context, batch, tuple(rows))

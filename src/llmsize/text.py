@@ -3,8 +3,15 @@
 Every piece of English/Chinese wording in llmsize (labels of the breakdown, the count
 definitions, the rows of the CLI and the calculator, the reasons of presets) is a `Text`:
 a mapping from language code to a string, which may hold ``str.format`` fields.
-`say` picks the language and fills the fields. Nothing else in the library branches on the
-language to choose words.
+`say` picks the language and fills the fields; `fill` fills them in every language at once.
+Nothing else in the library branches on the language to choose words.
+
+The wording shared across modules lives here: `LABELS` (breakdown parts and count
+definitions), `MEMORY` (the memory rows of `llmsize.report`) and `UI` (the command line's
+tables, the calculator's chart and notes). Wording that belongs to one piece of data stays
+with it, in the same shape: `llmsize.dtypes.DType.description`,
+`llmsize.training.TrainingConvention.description`, `llmsize.presets.Claim.reason`,
+`llmsize.article.WHY`.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from collections.abc import Mapping
 
 from llmsize.errors import LLMSizeError
 
-__all__ = ["LABELS", "LANGS", "MEMORY", "UI", "Text", "both", "check_lang", "say"]
+__all__ = ["LABELS", "LANGS", "MEMORY", "UI", "Text", "check_lang", "fill", "say"]
 
 LANGS: tuple[str, ...] = ("en", "zh")
 """Languages every formatter and text accepts."""
@@ -39,7 +46,7 @@ def check_lang(lang: object) -> str:
     return lang
 
 
-def both(text: Text, /, **values: object) -> Text:
+def fill(text: Text, /, **values: object) -> Text:
     """``text`` with its fields filled in every language: a new `Text`.
 
     A value may itself be a `Text` (a figure formatted for each language); each language then
@@ -53,7 +60,7 @@ def both(text: Text, /, **values: object) -> Text:
         The filled wording, ``{"en": ..., "zh": ...}``.
 
     Examples:
-        >>> both({"en": "{n} tokens", "zh": "{n} 个词元"}, n={"en": "4,096", "zh": "4,096"})["zh"]
+        >>> fill({"en": "{n} tokens", "zh": "{n} 个词元"}, n={"en": "4,096", "zh": "4,096"})["zh"]
         '4,096 个词元'
     """
     return {
