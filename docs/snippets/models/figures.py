@@ -258,7 +258,9 @@ def reasons(lang):
         for claim in items:
             source = _t(lang, "Source: ", "出处：")
             colon = _t(lang, ": ", "：")
-            out.append(f"- **{claim.text}**{colon}{say(claim.reason, lang)} *{source}{claim.source}*")
+            out.append(
+                f"- **{claim.text}**{colon}{say(claim.reason, lang)} *{source}{claim.source}*"
+            )
         out.append("")
     return "\n".join(out)
 
