@@ -73,11 +73,11 @@ def test_a_working_snippet_builds(tmp_path: Path) -> None:
     ("code", "snippets", "message"),
     [
         ('raise ValueError("boom")', None, "ValueError: boom"),
-        ("assert 1 + 1 == 3  # markdown-exec: hide", None, "AssertionError"),
+        ("assert 1 + 1 == 3", None, "AssertionError"),
         ('--8<-- "bad.py"', {"bad.py": BAD_SPEC}, "LLMSizeError"),
         ('--8<-- "missing.py"', None, "could not be found"),
     ],
-    ids=["raises", "hidden-assert", "library-error", "missing-include"],
+    ids=["raises", "failing-assert", "library-error", "missing-include"],
 )
 def test_a_failing_snippet_fails_the_build(
     tmp_path: Path, code: str, snippets: dict[str, str] | None, message: str

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .docs_pages import pages, rel, split_lines
+from .docs_pages import INCLUDE, ROOT, pages, split_lines
 
 _MULTILINE = [
     re.compile(r"<!--.*?-->", re.S),
@@ -26,6 +26,7 @@ _MULTILINE = [
     re.compile(r"\{#.*?#\}", re.S),
 ]
 _STRIP = [
+    INCLUDE,  # snippet includes: --8<-- "CONTRIBUTING.md:setup" (the guide is linted itself)
     re.compile(r"(`+)(?:.+?)\1"),  # inline code
     re.compile(r"\{[ \t]*[:#.][^{}]*\}"),  # attribute lists: { #anchor }, {: .class }
     re.compile(r"\{[^{}]*=[^{}]*\}"),  # attribute lists with key=value only
@@ -95,13 +96,15 @@ def typed_figures(text: str) -> list[tuple[int, str]]:
 # --- the site --------------------------------------------------------------------------------
 
 
-PAGES = pages()
+# The site's pages, and the contributing guides that its Contributing pages include.
+TEXTS = [*pages(), ROOT / "CONTRIBUTING.md", ROOT / "CONTRIBUTING.zh.md"]
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[rel(p) for p in PAGES])
+@pytest.mark.parametrize("page", TEXTS, ids=[p.relative_to(ROOT).as_posix() for p in TEXTS])
 def test_prose_types_no_figures(page: Path) -> None:
     found = typed_figures(page.read_text(encoding="utf-8"))
-    report = "\n".join(f"docs/{rel(page)}:{n}: {what}" for n, what in found)
+    name = page.relative_to(ROOT).as_posix()
+    report = "\n".join(f"{name}:{n}: {what}" for n, what in found)
     assert not found, (
         "figures typed into prose (compute them: a macro such as {{ count(...) }} or a snippet):\n"
         + report
