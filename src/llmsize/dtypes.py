@@ -161,10 +161,12 @@ DTYPES: dict[str, DType] = {
             "float",
             32,
             {
-                "en": "TensorFloat-32: an NVIDIA tensor-core compute mode with 19 significant"
-                " bits (1 sign, 8 exponent, 10 mantissa), stored in an ordinary 4-byte fp32 word.",
-                "zh": "TensorFloat-32：NVIDIA 张量核心的计算模式，有效位 19 位（1 符号、8 指数、"
-                "10 尾数），存储时仍占一个 4 字节的 fp32 字。",
+                "en": "TensorFloat-32: a compute format of NVIDIA's tensor cores, not a storage"
+                " format. 19 bits in all (1 sign, 8 exponent, 10 mantissa: 11 significant bits with"
+                " the implicit leading one); the tensors stay ordinary 4-byte fp32 words.",
+                "zh": "TensorFloat-32：NVIDIA 张量核心的计算格式，不是存储格式。共 19 位"
+                "（1 位符号、8 位指数、10 位尾数，连同隐含的首位共 11 位有效位）；"
+                "张量仍以普通的 4 字节 fp32 存放。",
             },
             "NVIDIA Ampere architecture whitepaper (TF32)",
         ),
@@ -173,8 +175,10 @@ DTYPES: dict[str, DType] = {
             "float",
             16,
             {
-                "en": "bfloat16: fp32's 8-bit exponent with a 7-bit mantissa, 2 bytes.",
-                "zh": "bfloat16：与 fp32 相同的 8 位指数、7 位尾数，2 字节。",
+                "en": "bfloat16: fp32's 8-bit exponent, but a 7-bit mantissa (fp32 has 23), 2"
+                " bytes.",
+                "zh": "bfloat16：指数与 fp32 一样是 8 位，尾数却只有 7 位（fp32 为 23 位），"
+                "2 字节。",
             },
             "Google Brain bfloat16 format",
         ),
