@@ -4,16 +4,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from llmsize import presets
 from llmsize.count import counts
 from llmsize.errors import LLMSizeError
 from llmsize.flops import (
     CHINCHILLA_TOKENS_PER_PARAM,
+    MLA_FORMS,
     TRAINING_FLOPS_PER_PARAM_TOKEN,
     ComputeOptimal,
+    attention_crossover,
     attention_flops_per_token,
     chinchilla_tokens,
     compute_optimal,
     forward_flops_per_token,
+    head_params,
     kaplan_forward_flops_per_token,
     matmul_params,
     sequence_forward_flops,
@@ -178,6 +182,86 @@ def test_sequence_is_sum_of_tokens(deepseek_v3: Spec, seq: int) -> None:
     assert sequence_forward_flops(deepseek_v3, seq) == expected
 
 
+# --- MLA: decompressed and absorbed ----------------------------------------------------------
+# DeepSeek-V3's config.json: 61 layers, 128 heads, kv_lora_rank 512, qk_nope 128, qk_rope 64,
+# v_head_dim 128.
+
+
+def test_mla_decompressed_is_vllm_prefill_shape(deepseek_v3: Spec) -> None:
+    # vLLM's MLA prefill ("compute friendly approach"): MHA with QK head dim P + R = 128 + 64
+    # and V head dim 128 (vllm/v1/attention/backends/mla/common.py).
+    per_layer_per_key = 2 * 128 * ((128 + 64) + 128)
+    assert attention_flops_per_token(deepseek_v3, 1, mla_form="decompressed") == (
+        61 * per_layer_per_key
+    )
+    assert attention_flops_per_token(deepseek_v3, 1) == 61 * per_layer_per_key
+
+
+def test_mla_absorbed_is_flashmla_decode(deepseek_v3: Spec) -> None:
+    # FlashMLA (deepseek-ai/FlashMLA, docs/20250422-new-kernel-deep-dive.md): a decode step costs
+    # 2 * h_q * s_q * s_k * (d_k + d_v) with d_k = 576 (512 latent + 64 rope) and d_v = 512.
+    h_q, s_q, s_k, d_k, d_v = 128, 1, 1000, 576, 512
+    per_layer = 2 * h_q * s_q * s_k * (d_k + d_v)
+    assert attention_flops_per_token(deepseek_v3, s_k, mla_form="absorbed") == 61 * per_layer
+    # 3.4 times the decompressed cost per context token: 1088 against 320 per head.
+    absorbed = attention_flops_per_token(deepseek_v3, 1, mla_form="absorbed")
+    assert absorbed * 320 == attention_flops_per_token(deepseek_v3, 1) * 1088
+
+
+def test_mla_absorbed_deepseek_v2_lite() -> None:
+    # DeepSeek-V2-Lite's config.json: 27 layers, 16 heads, kv_lora_rank 512, qk_rope 64.
+    lite = presets.load("deepseek-v2-lite")
+    assert attention_flops_per_token(lite, 10, mla_form="absorbed") == 27 * 2 * 16 * 10 * 1088
+
+
+def test_mla_form_keeps_the_parameter_term(deepseek_v3: Spec, llama2_7b: Spec) -> None:
+    # The up-projections are multiplied once per token either way (applied to the query and the
+    # attention output instead of to the cached latent), so only the attention term moves.
+    assert forward_flops_per_token(deepseek_v3, 0, mla_form="absorbed") == (
+        forward_flops_per_token(deepseek_v3, 0)
+    )
+    # Models without MLA ignore the form.
+    assert attention_flops_per_token(llama2_7b, 99, mla_form="absorbed") == (
+        attention_flops_per_token(llama2_7b, 99)
+    )
+    assert MLA_FORMS == ("decompressed", "absorbed")
+
+
+def test_attention_crossover_llama2(llama2_7b: Spec) -> None:
+    # Parameter term 2 * 6,607,343,616; each key costs 2 * 32 * 32 * 256 = 524,288 FLOPs:
+    # 13,214,687,232 / 524,288 = 25,205.02, so the attention term reaches it at 25,206 keys.
+    assert attention_crossover(llama2_7b) == 25_206
+    assert attention_flops_per_token(llama2_7b, 25_206) >= 2 * 6_607_343_616
+    assert attention_flops_per_token(llama2_7b, 25_205) < 2 * 6_607_343_616
+
+
+def test_attention_crossover_mla(deepseek_v3: Spec) -> None:
+    # Parameter term 2 * 36,625,603,584 (active 37,552,282,624 less the 129,280 x 7,168 token
+    # table, head included); per key 61 * 2 * 128 * 320 = 4,997,120 decompressed,
+    # 61 * 2 * 128 * 1,088 = 16,990,208 absorbed: 14,658.7 and 4,311.4 keys.
+    assert matmul_params(deepseek_v3) == 36_625_603_584
+    assert attention_crossover(deepseek_v3) == 14_659
+    assert attention_crossover(deepseek_v3, mla_form="absorbed") == 4_312
+
+
+# --- the output head -------------------------------------------------------------------------
+
+
+def test_head_params(llama2_7b: Spec, bert_base: Spec) -> None:
+    assert head_params(llama2_7b) == 32000 * 4096
+    assert head_params(bert_base) == 0
+
+
+def test_prefill_scores_the_last_position_only(llama2_7b: Spec) -> None:
+    # A prefill of 4 tokens runs the 32,000 x 4,096 head once instead of 4 times.
+    training = sequence_forward_flops(llama2_7b, 4)
+    prefill = sequence_forward_flops(llama2_7b, 4, all_logits=False)
+    assert training - prefill == 2 * 32000 * 4096 * 3
+    assert sequence_forward_flops(llama2_7b, 1, all_logits=False) == forward_flops_per_token(
+        llama2_7b, 1
+    )
+
+
 @pytest.mark.parametrize(
     ("func", "args", "name"),
     [
@@ -198,3 +282,19 @@ def test_spec_funcs_reject(
 def test_rejects_non_spec() -> None:
     with pytest.raises(LLMSizeError, match="spec"):
         forward_flops_per_token("llama")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("func", "kwargs", "name"),
+    [
+        (attention_flops_per_token, {"context": 1, "mla_form": "latent"}, "mla_form"),
+        (attention_crossover, {"mla_form": None}, "mla_form"),
+        (sequence_forward_flops, {"seq": 2, "all_logits": 1}, "all_logits"),
+    ],
+)
+def test_keyword_rejects(
+    deepseek_v3: Spec, func: object, kwargs: dict[str, object], name: str
+) -> None:
+    with pytest.raises(LLMSizeError, match=name) as info:
+        func(deepseek_v3, **kwargs)  # type: ignore[operator]
+    assert "\n" not in str(info.value)
