@@ -8,17 +8,33 @@ Not listed: attention scores (each query gets one score per key, so for a causal
 ``T`` tokens they grow with ``T^2``) and the short-lived intermediates inside a kernel (the
 gate and up projections of a gated MLP before they are multiplied, normalised copies of the
 hidden state).
+
+Derived figures the site states (the totals of a pass, the vectors and numbers per token, the
+``T`` from which a pass holds more numbers than the model has parameters, the growth of a pass
+against the fixed parameter count) are functions here, so every page reads the same values.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
-from llmsize.errors import LLMSizeError
+from llmsize.count import counts
+from llmsize.errors import LLMSizeError, check_int
 from llmsize.spec import Spec
 
-__all__ = ["VectorCounts", "VectorKind", "vectors"]
+__all__ = [
+    "Growth",
+    "VectorCounts",
+    "VectorKind",
+    "crossover",
+    "growth",
+    "numbers_per_token",
+    "tokens_for_vectors",
+    "vectors",
+    "vectors_per_token",
+]
 
 
 @dataclass(frozen=True)
@@ -78,6 +94,15 @@ class VectorCounts:
         """Created vectors over all kinds (cached ones counted once)."""
         return sum(k.count for k in self.created)
 
+    @property
+    def stream(self) -> int:
+        """Vectors on the residual stream: the embeddings and every layer's output.
+
+        That is ``T * (L + 1)`` vectors of width ``D``, the hidden states transformers returns
+        with ``output_hidden_states=True``.
+        """
+        return self.get("embeddings").count + self.get("hidden_states").count
+
     def keys(self) -> list[str]:
         """The kind keys, in order."""
         return [k.key for k in self.kinds]
@@ -126,7 +151,8 @@ def vectors(spec: Spec, tokens: int) -> VectorCounts:
       projection;
     * for MoE layers: ``router_logits`` (``L_moe*T`` of ``num_experts``), ``expert_hidden``
       (``L_moe*T*experts_per_token`` of ``expert_ffn``) and ``shared_expert_hidden``
-      (``L_moe*T*num_shared_experts`` of ``shared_ffn``);
+      (``L_moe*T`` of ``num_shared_experts * shared_ffn``: DeepSeek's and transformers' code
+      run the shared experts as one MLP of that width);
     * ``logits``: ``T`` of ``V`` (decoders; an encoder has no output head).
 
     Args:
@@ -137,69 +163,176 @@ def vectors(spec: Spec, tokens: int) -> VectorCounts:
         A `VectorCounts`.
 
     Raises:
-        LLMSizeError: If ``tokens`` is not a positive integer.
+        LLMSizeError: If ``spec`` is not a `Spec` or ``tokens`` is not a positive integer.
     """
-    if not isinstance(spec, Spec):
-        raise LLMSizeError(f"spec must be a Spec, got {spec!r}")
-    if isinstance(tokens, bool) or not isinstance(tokens, int):
-        raise LLMSizeError(f"tokens must be an integer, got {tokens!r}")
-    if tokens < 1:
-        raise LLMSizeError(f"tokens must be positive, got {tokens!r}")
-
-    t, layers = tokens, spec.layers
-    lt = layers * t
-    n, k, h, d = spec.heads, spec.kv_heads, spec.head_dim, spec.width
-    kinds: list[VectorKind] = [
-        VectorKind("embeddings", t, d),
-        VectorKind("hidden_states", lt, d),
+    _check_spec(spec)
+    t = check_int("tokens", tokens)
+    kinds = [
+        VectorKind("embeddings", t, spec.width),
+        VectorKind("hidden_states", spec.layers * t, spec.width),
+        *_attention(spec, t),
+        *_cache(spec, t),
+        *_feed_forward(spec, t),
     ]
-
-    mla = spec.mla
-    if mla is None:
-        kinds += [
-            VectorKind("queries", lt * n, h),
-            VectorKind("keys", lt * k, h),
-            VectorKind("values", lt * k, h),
-            VectorKind("attention_outputs", lt * n, h),
-        ]
-    else:
-        if mla.q_lora_rank is not None:
-            kinds.append(VectorKind("query_latents", lt, mla.q_lora_rank))
-        kinds += [
-            VectorKind("queries", lt * n, mla.qk_head_dim),
-            VectorKind("kv_latents", lt, mla.kv_lora_rank),
-            VectorKind("rope_keys", lt, mla.qk_rope_head_dim),
-            VectorKind("keys", lt * n, mla.qk_head_dim),
-            VectorKind("values", lt * n, mla.v_head_dim),
-            VectorKind("attention_outputs", lt * n, mla.v_head_dim),
-        ]
-
-    if not spec.encoder:
-        if mla is None:
-            kinds += [
-                VectorKind("kv_cache.keys", lt * k, h),
-                VectorKind("kv_cache.values", lt * k, h),
-            ]
-        else:
-            latent = mla.kv_lora_rank + mla.qk_rope_head_dim
-            kinds.append(VectorKind("kv_cache.latents", lt, latent))
-
-    dense = spec.dense_layer_count
-    if dense:
-        kinds.append(VectorKind("mlp_hidden", dense * t, spec.ffn))
-    moe = spec.moe
-    moe_layers = spec.moe_layer_count
-    if moe is not None and moe_layers:
-        mt = moe_layers * t
-        kinds += [
-            VectorKind("router_logits", mt, moe.num_experts),
-            VectorKind("expert_hidden", mt * moe.experts_per_token, moe.expert_ffn),
-        ]
-        if moe.num_shared_experts:
-            kinds.append(
-                VectorKind("shared_expert_hidden", mt * moe.num_shared_experts, moe.shared_ffn)
-            )
-
     if not spec.encoder:
         kinds.append(VectorKind("logits", t, spec.vocab))
-    return VectorCounts(tokens, tuple(kinds))
+    return VectorCounts(t, tuple(kinds))
+
+
+def _check_spec(spec: object) -> Spec:
+    if not isinstance(spec, Spec):
+        raise LLMSizeError(f"spec must be a Spec, got {spec!r}")
+    return spec
+
+
+def _attention(spec: Spec, tokens: int) -> list[VectorKind]:
+    """Queries, keys, values (and MLA's latents) and the heads' outputs, over all layers."""
+    lt, n = spec.layers * tokens, spec.heads
+    mla = spec.mla
+    if mla is None:
+        h = spec.head_dim
+        return [
+            VectorKind("queries", lt * n, h),
+            VectorKind("keys", lt * spec.kv_heads, h),
+            VectorKind("values", lt * spec.kv_heads, h),
+            VectorKind("attention_outputs", lt * n, h),
+        ]
+    kinds = [] if mla.q_lora_rank is None else [VectorKind("query_latents", lt, mla.q_lora_rank)]
+    return [
+        *kinds,
+        VectorKind("queries", lt * n, mla.qk_head_dim),
+        VectorKind("kv_latents", lt, mla.kv_lora_rank),
+        VectorKind("rope_keys", lt, mla.qk_rope_head_dim),
+        VectorKind("keys", lt * n, mla.qk_head_dim),
+        VectorKind("values", lt * n, mla.v_head_dim),
+        VectorKind("attention_outputs", lt * n, mla.v_head_dim),
+    ]
+
+
+def _cache(spec: Spec, tokens: int) -> list[VectorKind]:
+    """What a decoder's KV cache keeps after the pass (an encoder keeps nothing)."""
+    if spec.encoder:
+        return []
+    lt, mla = spec.layers * tokens, spec.mla
+    if mla is None:
+        kept = lt * spec.kv_heads
+        return [
+            VectorKind("kv_cache.keys", kept, spec.head_dim),
+            VectorKind("kv_cache.values", kept, spec.head_dim),
+        ]
+    return [VectorKind("kv_cache.latents", lt, mla.kv_lora_rank + mla.qk_rope_head_dim)]
+
+
+def _feed_forward(spec: Spec, tokens: int) -> list[VectorKind]:
+    """Dense MLPs' hidden vectors; for MoE layers the router's scores and the experts' vectors."""
+    kinds = []
+    if spec.dense_layer_count:
+        kinds.append(VectorKind("mlp_hidden", spec.dense_layer_count * tokens, spec.ffn))
+    moe = spec.moe
+    if moe is None or not spec.moe_layer_count:
+        return kinds
+    mt = spec.moe_layer_count * tokens
+    kinds += [
+        VectorKind("router_logits", mt, moe.num_experts),
+        VectorKind("expert_hidden", mt * moe.experts_per_token, moe.expert_ffn),
+    ]
+    if moe.num_shared_experts:
+        width = moe.num_shared_experts * moe.shared_ffn
+        kinds.append(VectorKind("shared_expert_hidden", mt, width))
+    return kinds
+
+
+# --- figures derived from a pass -------------------------------------------------------------
+
+
+def vectors_per_token(spec: Spec) -> int:
+    """Vectors one pass creates for each token it reads (cached ones counted once).
+
+    Every count is proportional to ``T``, so this is the pass over one token:
+    ``vectors(spec, 1).total_vectors``.
+
+    Args:
+        spec: The architecture.
+
+    Returns:
+        The count.
+    """
+    return vectors(spec, 1).total_vectors
+
+
+def numbers_per_token(spec: Spec) -> int:
+    """Numbers (activations) in the vectors one pass creates for each token it reads.
+
+    Args:
+        spec: The architecture.
+
+    Returns:
+        ``vectors(spec, 1).total_elements``.
+    """
+    return vectors(spec, 1).total_elements
+
+
+@dataclass(frozen=True)
+class Growth:
+    """One pass over ``tokens`` tokens against the model's fixed parameter count.
+
+    Attributes:
+        tokens: ``T``.
+        vectors: Vectors the pass creates (cached ones counted once).
+        numbers: Numbers in those vectors.
+        parameters: The model's total parameter count (the same for every ``T``).
+    """
+
+    tokens: int
+    vectors: int
+    numbers: int
+    parameters: int
+
+    @property
+    def ratio(self) -> Fraction:
+        """Numbers in the pass's vectors per parameter (doubles when ``tokens`` doubles)."""
+        return Fraction(self.numbers, self.parameters)
+
+
+def growth(spec: Spec, tokens: int) -> Growth:
+    """The vectors and numbers of one pass over ``tokens`` tokens, beside the parameter count.
+
+    Args:
+        spec: The architecture.
+        tokens: ``T``.
+
+    Returns:
+        A `Growth`.
+
+    Raises:
+        LLMSizeError: As `vectors`.
+    """
+    v = vectors(spec, tokens)
+    return Growth(tokens, v.total_vectors, v.total_elements, counts(spec).total)
+
+
+def crossover(spec: Spec) -> int:
+    """The smallest ``T`` at which one pass's vectors hold more numbers than there are parameters.
+
+    Args:
+        spec: The architecture.
+
+    Returns:
+        ``T``: ``growth(spec, T).numbers > parameters``, and not for ``T - 1``.
+    """
+    # Numbers grow by the same amount with every token, so the answer is one division away.
+    return counts(spec).total // numbers_per_token(spec) + 1
+
+
+def tokens_for_vectors(spec: Spec) -> int:
+    """The smallest ``T`` at which one pass creates at least as many vectors as parameters.
+
+    The answer to reading "671B vectors" literally: the input it would take.
+
+    Args:
+        spec: The architecture.
+
+    Returns:
+        ``T``: ``growth(spec, T).vectors >= parameters``, and not for ``T - 1``.
+    """
+    return -(-counts(spec).total // vectors_per_token(spec))
