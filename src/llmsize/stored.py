@@ -1,22 +1,23 @@
-"""What a released checkpoint holds besides the model's parameters, term by term.
+"""What a released checkpoint stores besides the model's parameters, term by term.
 
-`llmsize.count.Counts` gives the totals (``stored``, ``checkpoint``); this module splits them
-the way the release files and the Hugging Face Hub do:
+`llmsize.count.Counts` gives the totals (``stored``, ``checkpoint``) and
+`llmsize.checkpoints.fp8_checkpoint` the split by storage type; this module names the terms:
 
-* `mtp_parts`: DeepSeek-V3's multi-token-prediction module, which the checkpoint stores after
-  the main stack (``model.layers.61``) with its own copies of the embedding and output head;
-* `by_dtype`: a block-quantized fp8 release by storage type, as the Hub's safetensors metadata
-  reports it (``F8_E4M3`` matrices, ``BF16`` rest, ``F32`` tile scales and router biases);
+* `beyond_model` and `mtp_parts`: what DeepSeek-V3's checkpoint stores besides the model, its
+  routers' correction biases and the multi-token-prediction module (``model.layers.61``, with
+  its own copies of the embedding and output head);
+* `bf16_parts`: what the bf16 part of such an fp8 release holds;
 * `gpt2_mask_values`: the causal masks GPT-2's original checkpoint stores beside its weights.
 """
 
 from __future__ import annotations
 
-from llmsize.count import Part, block_scales, counts, linear_shapes
+from llmsize.checkpoints import fp8_checkpoint
+from llmsize.count import Part, counts
 from llmsize.errors import LLMSizeError
 from llmsize.spec import Spec
 
-__all__ = ["bf16_parts", "by_dtype", "gpt2_mask_values", "mtp_parts", "router_biases"]
+__all__ = ["beyond_model", "bf16_parts", "gpt2_mask_values", "mtp_parts"]
 
 
 def _norm(spec: Spec) -> int:
@@ -67,56 +68,27 @@ def mtp_parts(spec: Spec) -> list[tuple[str, int]]:
     return [(k, n) for k, n in parts if n]
 
 
-def router_biases(spec: Spec, *, mtp: bool = True) -> int:
-    """Router correction biases the checkpoint stores (DeepSeek-V3's ``e_score_correction_bias``).
+def beyond_model(spec: Spec) -> list[tuple[str, int]]:
+    """What the checkpoint stores beyond the model's parameters (``stored - total``).
 
-    transformers keeps them as buffers, not parameters, so the total leaves them out.
+    Keys: ``router_bias`` (the main model's router correction biases, DeepSeek-V3's
+    ``e_score_correction_bias``: transformers keeps them as buffers, not parameters) and ``mtp``
+    (every multi-token-prediction module, `mtp_parts` each).
 
     Args:
         spec: The architecture.
-        mtp: Also count the MTP modules' routers.
 
     Returns:
-        One value per routed expert in each MoE layer whose router keeps such a bias.
+        ``[(key, values), ...]``, zero entries left out.
     """
     moe = spec.moe
-    if moe is None or not moe.router_bias_buffer:
-        return 0
-    layers = spec.moe_layer_count
-    if mtp and spec.mtp_layers and moe.is_moe_layer(spec.layers):
-        layers += spec.mtp_layers
-    return moe.num_experts * layers
-
-
-def by_dtype(spec: Spec) -> dict[str, int]:
-    """A block-quantized fp8 release's values by storage type, as the Hub's metadata splits them.
-
-    ``F8_E4M3``: every attention and MLP weight matrix of the stack and the MTP modules (the
-    matrices `llmsize.count.linear_shapes` lists). ``F32``: one ``weight_scale_inv`` per
-    ``quant_block x quant_block`` tile of those matrices, plus the router correction biases.
-    ``BF16``: everything else that is stored (`bf16_parts` splits it).
-
-    Args:
-        spec: A spec with ``quant_block`` set (DeepSeek-V3).
-
-    Returns:
-        ``{"F8_E4M3": n, "BF16": n, "F32": n}``, summing to ``counts(spec).checkpoint``.
-
-    Raises:
-        LLMSizeError: If ``spec`` is not a block-quantized release.
-    """
-    if not spec.quant_block:
-        raise LLMSizeError(
-            f"spec.quant_block is 0 for {spec.name!r}: not a block-quantized release"
-        )
-    fp8 = sum(rows * cols * n for _, rows, cols, n in linear_shapes(spec, mtp=True))
-    biases = router_biases(spec)
-    bf16 = counts(spec).stored - fp8 - biases
-    return {"F8_E4M3": fp8, "BF16": bf16, "F32": block_scales(spec, spec.quant_block) + biases}
+    bias = moe.num_experts * spec.moe_layer_count if moe and moe.router_bias_buffer else 0
+    mtp = spec.mtp_layers * sum(n for _, n in mtp_parts(spec)) if spec.mtp_layers else 0
+    return [(k, n) for k, n in (("router_bias", bias), ("mtp", mtp)) if n]
 
 
 def bf16_parts(spec: Spec) -> list[tuple[str, int]]:
-    """What the ``BF16`` part of `by_dtype` is made of.
+    """What the bf16 part of a block-quantized fp8 release is made of.
 
     Keys: ``vocab`` (embedding and output head of the main model and of each MTP module),
     ``routers`` (every router's weights, MTP included), ``eh_proj`` and ``norms`` (every norm
@@ -126,9 +98,13 @@ def bf16_parts(spec: Spec) -> list[tuple[str, int]]:
         spec: A spec with ``quant_block`` set.
 
     Returns:
-        ``[(key, values), ...]`` summing to ``by_dtype(spec)["BF16"]``.
+        ``[(key, values), ...]`` summing to ``fp8_checkpoint(spec).bf16``
+        (`llmsize.checkpoints.fp8_checkpoint`).
+
+    Raises:
+        LLMSizeError: If ``spec`` is not a block-quantized release.
     """
-    bf16 = by_dtype(spec)["BF16"]
+    bf16 = fp8_checkpoint(spec).bf16
     c = counts(spec)
     tree = c.breakdown
     vocab = (1 + spec.mtp_layers) * (tree.get("embeddings.token") + tree.get("head"))
