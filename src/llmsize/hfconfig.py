@@ -125,7 +125,7 @@ def read_config(path: str | Path, name: str | None = None) -> Spec:
     path = Path(path)
     where = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as err:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else type(err).__name__
         raise LLMSizeError(f"{where}: cannot read file ({reason})") from None

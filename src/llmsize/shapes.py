@@ -46,6 +46,15 @@ def _layer_linears(spec: Spec, moe_layer: bool) -> list[tuple[str, int, int, int
     return shapes
 
 
+def _kinds(spec: Spec, mtp: bool) -> list[tuple[bool, int]]:
+    """``(is MoE, how many blocks)`` of each kind in the stack (and the MTP modules' blocks)."""
+    kinds = [(False, spec.dense_layer_count), (True, spec.moe_layer_count)]
+    if mtp and spec.mtp_layers:
+        mtp_moe = spec.moe is not None and spec.moe.is_moe_layer(spec.layers)
+        kinds.append((mtp_moe, spec.mtp_layers))
+    return [(moe_layer, n) for moe_layer, n in kinds if n]
+
+
 def linear_shapes(spec: Spec, *, mtp: bool = False) -> list[tuple[str, int, int, int]]:
     """Every attention and MLP weight matrix as ``(key, out, in, count)`` over the whole stack.
 
@@ -56,14 +65,9 @@ def linear_shapes(spec: Spec, *, mtp: bool = False) -> list[tuple[str, int, int,
         spec: The architecture.
         mtp: Also include the blocks of the multi-token-prediction modules.
     """
-    dense, moe_layers = spec.dense_layer_count, spec.moe_layer_count
     out: dict[tuple[str, int, int], int] = {}
-    kinds = [(False, dense), (True, moe_layers)]
-    if mtp and spec.mtp_layers:
-        mtp_moe = spec.moe is not None and spec.moe.is_moe_layer(spec.layers)
-        kinds.append((mtp_moe, spec.mtp_layers))
-    for moe_layer, layers in kinds:
-        for key, rows, cols, copies in _layer_linears(spec, moe_layer) if layers else []:
+    for moe_layer, layers in _kinds(spec, mtp):
+        for key, rows, cols, copies in _layer_linears(spec, moe_layer):
             out[(key, rows, cols)] = out.get((key, rows, cols), 0) + copies * layers
     return [(key, rows, cols, n) for (key, rows, cols), n in out.items()]
 
@@ -75,7 +79,10 @@ def block_scales(spec: Spec, block: int = 128, *, mtp: bool = True) -> int:
     quantized matrix: ``ceil(out/128) * ceil(in/128)`` values. The Hub's parameter figure counts
     those tensors too, which is why it reads higher than the parameters alone.
     """
-    return sum(
-        -(-rows // block) * -(-cols // block) * n
-        for _, rows, cols, n in linear_shapes(spec, mtp=mtp)
-    )
+    total = 0
+    for moe_layer, layers in _kinds(spec, mtp):
+        matrices = _layer_linears(spec, moe_layer)
+        total += layers * sum(
+            -(-rows // block) * -(-cols // block) * n for _, rows, cols, n in matrices
+        )
+    return total

@@ -21,9 +21,23 @@ __all__ = ["MLA", "MoE", "Spec"]
 NormKind = Literal["rmsnorm", "layernorm"]
 
 
-def _check_bool(owner: str, name: str, value: object) -> None:
-    if not isinstance(value, bool):
-        raise LLMSizeError(f"{owner}.{name} must be true or false, got {value!r}")
+# What a dataclass below checks at construction: (attribute, name in messages, minimum), where
+# a minimum of None marks a true/false field. Built once per class, not per instance.
+_Rules = tuple[tuple[str, str, int | None], ...]
+
+
+def _rules(owner: str, fields_: list[tuple[str, int | None]]) -> _Rules:
+    return tuple((name, f"{owner}.{name}", minimum) for name, minimum in fields_)
+
+
+def _validate(obj: object, rules: _Rules) -> None:
+    """Check each field ``rules`` names: an integer of its minimum, or a true/false value."""
+    for attr, label, minimum in rules:
+        value = getattr(obj, attr)
+        if minimum is not None:
+            check_int(label, value, minimum=minimum)
+        elif not isinstance(value, bool):
+            raise LLMSizeError(f"{label} must be true or false, got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -48,8 +62,7 @@ class MLA:
     def __post_init__(self) -> None:
         if self.q_lora_rank is not None:
             check_int("mla.q_lora_rank", self.q_lora_rank)
-        for name in ("kv_lora_rank", "qk_nope_head_dim", "qk_rope_head_dim", "v_head_dim"):
-            check_int(f"mla.{name}", getattr(self, name))
+        _validate(self, _MLA_RULES)
 
     @property
     def qk_head_dim(self) -> int:
@@ -100,15 +113,7 @@ class MoE:
     dense_layers: frozenset[int] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
-        check_int("moe.num_experts", self.num_experts)
-        check_int("moe.experts_per_token", self.experts_per_token)
-        check_int("moe.expert_ffn", self.expert_ffn)
-        check_int("moe.num_shared_experts", self.num_shared_experts, minimum=0)
-        check_int("moe.first_dense_layers", self.first_dense_layers, minimum=0)
-        check_int("moe.layer_freq", self.layer_freq)
-        check_int("moe.layer_phase", self.layer_phase, minimum=0)
-        for name in ("shared_expert_gate", "expert_bias", "router_bias", "router_bias_buffer"):
-            _check_bool("moe", name, getattr(self, name))
+        _validate(self, _MOE_RULES)
         if self.num_shared_experts:
             check_int("moe.shared_ffn", self.shared_ffn)
         if self.experts_per_token > self.num_experts:
@@ -198,12 +203,7 @@ class Spec:
     def __post_init__(self) -> None:
         if not isinstance(self.name, str):
             raise LLMSizeError(f"spec.name must be a string, got {self.name!r}")
-        for name in ("layers", "width", "heads", "kv_heads", "head_dim", "ffn", "vocab"):
-            check_int(f"spec.{name}", getattr(self, name))
-        for name in ("max_positions", "token_types", "context_length", "mtp_layers", "quant_block"):
-            check_int(f"spec.{name}", getattr(self, name), minimum=0)
-        for name in _SPEC_FLAGS:
-            _check_bool("spec", name, getattr(self, name))
+        _validate(self, _SPEC_RULES)
         if self.norm not in ("rmsnorm", "layernorm"):
             raise LLMSizeError(f"spec.norm must be 'rmsnorm' or 'layernorm', got {self.norm!r}")
         if self.kv_heads > self.heads:
@@ -228,7 +228,7 @@ class Spec:
         """How many layers carry an MoE block (0 for a dense model)."""
         if self.moe is None:
             return 0
-        return sum(1 for i in range(self.layers) if self.moe.is_moe_layer(i))
+        return sum(map(self.moe.is_moe_layer, range(self.layers)))
 
     @property
     def dense_layer_count(self) -> int:
@@ -247,5 +247,29 @@ class Spec:
         return "GQA"
 
 
-# The spec's true/false fields, read once (``Spec.__post_init__`` checks each).
-_SPEC_FLAGS = tuple(f.name for f in fields(Spec) if f.type == "bool")
+_MLA_RULES = _rules(
+    "mla", [(n, 1) for n in ("kv_lora_rank", "qk_nope_head_dim", "qk_rope_head_dim", "v_head_dim")]
+)
+_MOE_RULES = _rules(
+    "moe",
+    [
+        ("num_experts", 1),
+        ("experts_per_token", 1),
+        ("expert_ffn", 1),
+        ("num_shared_experts", 0),
+        ("first_dense_layers", 0),
+        ("layer_freq", 1),
+        ("layer_phase", 0),
+        *((n, None) for n in ("shared_expert_gate", "expert_bias", "router_bias")),
+        ("router_bias_buffer", None),
+    ],
+)
+_SPEC_RULES = _rules(
+    "spec",
+    [
+        *((n, 1) for n in ("layers", "width", "heads", "kv_heads", "head_dim", "ffn", "vocab")),
+        *((n, 0) for n in ("max_positions", "token_types", "context_length", "mtp_layers")),
+        ("quant_block", 0),
+        *((f.name, None) for f in fields(Spec) if f.type == "bool"),
+    ],
+)
