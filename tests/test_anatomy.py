@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from llmsize import presets
-from llmsize.anatomy import RuleGap, categories, gqa_saving, query_width, rule_gap
-from llmsize.count import counts
+from llmsize.anatomy import RuleGap, categories, query_width, rule_gap
 from llmsize.errors import LLMSizeError
+from llmsize.serving import gqa_saving
 from llmsize.spec import Spec
 
 
@@ -54,21 +52,9 @@ def test_llama3_8b_rule_gap(llama3_8b: Spec) -> None:
     assert g.gap == g.biases + g.norms + g.attention + g.mlp
 
 
-def test_gqa_saving_llama3_8b(llama3_8b: Spec) -> None:
-    # 2 * (32 - 8) * 128 * 4096 per layer, 32 layers.
-    assert gqa_saving(llama3_8b) == 805_306_368
-    # The same model with a key/value head per query head has exactly that many more.
-    mha = replace(llama3_8b, kv_heads=32)
-    assert counts(mha).total - counts(llama3_8b).total == 805_306_368
-    assert gqa_saving(mha) == 0
-
-
-def test_gqa_saving_with_biases() -> None:
-    # Qwen2.5-7B: 28 layers, 28 query heads, 4 KV heads of 128, D 3584, biases on Q, K, V.
-    qwen = presets.load("qwen2.5-7b")
-    assert gqa_saving(qwen) == 28 * 2 * 24 * 128 * (3584 + 1)
-    mha = replace(qwen, kv_heads=28)
-    assert counts(mha).total - counts(qwen).total == gqa_saving(qwen)
+def test_llama3_8b_attention_gap_is_gqa_saving(llama3_8b: Spec) -> None:
+    # With N·H = D, the attention part of the gap is exactly what GQA removes.
+    assert -rule_gap(llama3_8b).attention == gqa_saving(llama3_8b)
 
 
 @pytest.mark.parametrize(
@@ -96,6 +82,6 @@ def test_dense_only(preset: str) -> None:
 
 
 def test_rejects_non_spec() -> None:
-    for func in (categories, rule_gap, gqa_saving, query_width):
+    for func in (categories, rule_gap, query_width):
         with pytest.raises(LLMSizeError, match="spec must be a Spec"):
             func("gpt2")  # type: ignore[arg-type]

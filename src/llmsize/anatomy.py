@@ -6,9 +6,9 @@ The Parameters page explains a count by its shapes. The figures it derives live 
   layer's biases inside its attention and MLP parts);
 * `rule_gap`: the exact non-embedding count against Kaplan et al.'s ``12·L·D²``, the gap split
   into its four causes;
-* `gqa_saving`: what grouped-query attention removes against multi-head attention with the same
-  query heads;
 * `query_width`: the width ``N·H`` of all query heads together, which need not equal ``D``.
+
+What grouped-query attention saves against multi-head attention is `llmsize.serving.gqa_saving`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from llmsize.errors import LLMSizeError
 from llmsize.shapes import linear_shapes
 from llmsize.spec import Spec
 
-__all__ = ["RuleGap", "categories", "gqa_saving", "query_width", "rule_gap"]
+__all__ = ["RuleGap", "categories", "query_width", "rule_gap"]
 
 _ATTENTION = ("q", "k", "v", "o")
 
@@ -129,27 +129,6 @@ def rule_gap(spec: Spec) -> RuleGap:
         attention=parts["attention"] - 4 * d * d * layers,
         mlp=parts["mlp"] - 8 * d * d * layers,
     )
-
-
-def gqa_saving(spec: Spec) -> int:
-    """Parameters grouped-query attention saves against MHA with the same query heads.
-
-    The key and value projections shrink from ``N`` heads to ``K``: per layer
-    ``2 · (N - K) · H · D`` weights, plus ``2 · (N - K) · H`` biases when the model has them.
-    0 for multi-head attention (``K = N``).
-
-    Args:
-        spec: A dense decoder (no MoE, no MLA).
-
-    Returns:
-        A parameter count.
-
-    Raises:
-        LLMSizeError: If ``spec`` is not a dense decoder.
-    """
-    s = _dense(spec)
-    per_head = s.head_dim * (s.width + (1 if s.qkv_bias else 0))
-    return s.layers * 2 * (s.heads - s.kv_heads) * per_head
 
 
 def query_width(spec: Spec) -> int:
