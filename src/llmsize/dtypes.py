@@ -94,7 +94,7 @@ class DType:
         tile: Side of the square scale tile of an ``fp8_block`` format; ``None`` otherwise.
         description: One-line description for the site, in each language
             (`llmsize.text.Text`).
-        source: Where the layout is specified.
+        source: Where the layout is specified, in each language (`llmsize.text.Text`).
     """
 
     name: str
@@ -104,7 +104,7 @@ class DType:
     block_bytes: int | None
     tile: int | None
     description: Text = field(hash=False)
-    source: str
+    source: Text = field(hash=False)
 
     @property
     def bytes_per_param(self) -> Fraction:
@@ -122,22 +122,29 @@ class DType:
             "block_bytes": self.block_bytes,
             "tile": self.tile,
             "description": dict(self.description),
-            "source": self.source,
+            "source": dict(self.source),
         }
 
 
-def _plain(name: str, kind: DTypeKind, bits: int, description: Text, source: str) -> DType:
+def _plain(name: str, kind: DTypeKind, bits: int, description: Text, source: Text) -> DType:
     return DType(name, kind, Fraction(bits), None, None, None, description, source)
 
 
 def _gguf(name: str, block: int, block_bytes: int, description: Text) -> DType:
-    source = f"ggml ggml-common.h: block_{name.replace('_k', '_K')}"
+    block_name = f"block_{name.replace('_k', '_K')}"
+    source = {
+        "en": f"ggml ggml-common.h: {block_name}",
+        "zh": f"ggml 的 ggml-common.h：{block_name}",
+    }
     bits = Fraction(8 * block_bytes, block)
     return DType(name, "gguf", bits, block, block_bytes, None, description, source)
 
 
-_IEEE = "IEEE 754-2008"
-_OCP_FP8 = "OCP 8-bit Floating Point Specification (OFP8) / NVIDIA H100 FP8 formats"
+_IEEE: Text = {"en": "IEEE 754-2008", "zh": "IEEE 754-2008"}
+_OCP_FP8: Text = {
+    "en": "OCP 8-bit Floating Point Specification (OFP8) / NVIDIA H100 FP8 formats",
+    "zh": "OCP 8 位浮点规范（OFP8）/ NVIDIA H100 的 FP8 格式",
+}
 
 DTYPES: dict[str, DType] = {
     d.name: d
@@ -168,7 +175,10 @@ DTYPES: dict[str, DType] = {
                 "（1 位符号、8 位指数、10 位尾数，连同隐含的首位共 11 位有效位）；"
                 "张量仍以普通的 4 字节 fp32 存放。",
             },
-            "NVIDIA Ampere architecture whitepaper (TF32)",
+            {
+                "en": "NVIDIA Ampere architecture whitepaper (TF32)",
+                "zh": "NVIDIA Ampere 架构白皮书（TF32）",
+            },
         ),
         _plain(
             "bf16",
@@ -180,7 +190,7 @@ DTYPES: dict[str, DType] = {
                 "zh": "bfloat16：指数与 fp32 一样是 8 位，尾数却只有 7 位（fp32 为 23 位），"
                 "2 字节。",
             },
-            "Google Brain bfloat16 format",
+            {"en": "Google Brain bfloat16 format", "zh": "Google Brain 的 bfloat16 格式"},
         ),
         _plain(
             "fp16",
@@ -219,7 +229,7 @@ DTYPES: dict[str, DType] = {
                 "en": "8-bit integer, 1 byte (no scales counted).",
                 "zh": "8 位整数，1 字节（不计缩放因子）。",
             },
-            "two's-complement int8",
+            {"en": "two's-complement int8", "zh": "二进制补码 int8"},
         ),
         _plain(
             "int4",
@@ -229,7 +239,7 @@ DTYPES: dict[str, DType] = {
                 "en": "4-bit integer, two per byte (no scales counted).",
                 "zh": "4 位整数，每字节两个（不计缩放因子）。",
             },
-            "two 4-bit values packed per byte",
+            {"en": "two 4-bit values packed per byte", "zh": "每字节打包两个 4 位数"},
         ),
         _gguf(
             "q8_0",
@@ -279,7 +289,11 @@ DTYPES: dict[str, DType] = {
                 "zh": "DeepSeek-V3 FP8：fp8_e4m3 权重每个 1 字节，另外每个权重矩阵的每个 128x128"
                 " 块一个 fp32 缩放因子（按矩阵精确计算；平均每个权重 4/16384 字节）。",
             },
-            "DeepSeek-V3 config.json quantization_config weight_block_size [128, 128]",
+            {
+                "en": "DeepSeek-V3 config.json quantization_config weight_block_size [128, 128]",
+                "zh": "DeepSeek-V3 的 config.json：quantization_config 的"
+                " weight_block_size [128, 128]",
+            },
         ),
     )
 }

@@ -81,7 +81,7 @@ def dtype_table(lang: str) -> str:
         description = say(dt.description, lang)
         rows.append(
             f"| {dtype_name(key, lang)} | {_decimal(dt.bits)} | {_decimal(dt.bytes_per_param)}"
-            f" | {description} | {dt.source} |"
+            f" | {description} | {say(dt.source, lang)} |"
         )
     # Block formats carry their scales: ggml's block structs, DeepSeek's one fp32 per tile.
     assert dtypes.DTYPES["q8_0"].bits == Fraction(17, 2)
