@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from llmsize import counts, fmt, presets
-from llmsize.checkpoints import fp8_checkpoint, q4_k_m
+from llmsize.checkpoints import fp8_checkpoint, more_bits_layers, q4_k_m
 from llmsize.errors import LLMSizeError
 from llmsize.memory import weights_bytes
 from llmsize.spec import Spec
@@ -100,3 +100,20 @@ def test_q4_k_m_fallback_for_rows_that_are_not_whole_blocks() -> None:
 def test_q4_k_m_outside_its_scope(preset: str) -> None:
     with pytest.raises(LLMSizeError, match="must be a dense decoder"):
         q4_k_m(presets.load(preset))
+
+
+def test_q4_k_m_extra_over_all_q4_k(llama2_7b: Spec) -> None:
+    mix = q4_k_m(llama2_7b)
+    roles = {r for r, _, _ in mix.groups}
+    assert sum(mix.extra(r) for r in roles) == mix.nbytes - mix.all_q4_k > 0
+    # The cards' q4_K_M minus q4_K_S (4.08 GB - 3.83 GB) is the Q6_K half of attn_v and
+    # ffn_down; norms in f32 add well under 1% of that.
+    assert fmt.bytes_(mix.extra("attn_v", "ffn_down"), "GB", digits=2) == "0.26 GB"
+    assert 100 * mix.extra("norms") < mix.extra("attn_v", "ffn_down")
+
+
+def test_more_bits_layers_half_of_32() -> None:
+    assert len(more_bits_layers(32)) == 16
+    assert len(more_bits_layers(40)) == 20
+    with pytest.raises(LLMSizeError, match="layers must be"):
+        more_bits_layers(0)

@@ -21,10 +21,11 @@ from fractions import Fraction
 
 from llmsize.count import block_scales, counts, linear_shapes
 from llmsize.dtypes import get_dtype
-from llmsize.errors import LLMSizeError
+from llmsize.errors import LLMSizeError, check_int
+from llmsize.memory import weights_bytes
 from llmsize.spec import Spec
 
-__all__ = ["Fp8Checkpoint", "GGUFMix", "fp8_checkpoint", "q4_k_m"]
+__all__ = ["Fp8Checkpoint", "GGUFMix", "fp8_checkpoint", "more_bits_layers", "q4_k_m"]
 
 
 # --- DeepSeek-V3's fp8 release -------------------------------------------------------------
@@ -144,6 +145,16 @@ class GGUFMix:
         """Bytes of the tensor data (the file adds its metadata, a few MB of vocabulary)."""
         return self.bytes_of()
 
+    @property
+    def all_q4_k(self) -> int:
+        """Bytes if every value were Q4_K, as a single-format estimate assumes."""
+        return weights_bytes(self.values, "q4_k")
+
+    def extra(self, *roles: str) -> int:
+        """Bytes the groups of ``roles`` take beyond the same values in Q4_K."""
+        values = sum(n for r, _, n in self.groups if r in roles)
+        return sum(self.bytes_of(r) for r in set(roles)) - weights_bytes(values, "q4_k")
+
 
 def _type_bytes(ggml_type: str, values: int) -> int:
     block, size = _BLOCKS[ggml_type]
@@ -155,6 +166,16 @@ def _type_bytes(ggml_type: str, values: int) -> int:
 def _use_more_bits(i: int, n: int) -> bool:
     """llama.cpp's choice of layers that get more bits: the first and last eighth, every third."""
     return i < n // 8 or i >= 7 * n // 8 or (i - n // 8) % 3 == 2
+
+
+def more_bits_layers(layers: int) -> tuple[int, ...]:
+    """The layers (from 0) whose ``attn_v`` and ``ffn_down`` Q4_K_M stores in Q6_K.
+
+    Raises:
+        LLMSizeError: If ``layers`` is not a positive integer.
+    """
+    check_int("layers", layers)
+    return tuple(i for i in range(layers) if _use_more_bits(i, layers))
 
 
 def _fit(ggml_type: str, row: int) -> str:
