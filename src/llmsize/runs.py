@@ -27,14 +27,11 @@ from llmsize.text import Text
 
 __all__ = ["CHINCHILLA_TABLE3", "RUNS", "Projection", "Run", "get", "ids"]
 
-_BROWN = {
-    "en": "Brown et al. 2020, Language Models are Few-Shot Learners, Table D.1",
-    "zh": "Brown 等，2020，《Language Models are Few-Shot Learners》，表 D.1",
-}
-_HOFFMANN = {
-    "en": "Hoffmann et al. 2022, Training Compute-Optimal Large Language Models",
-    "zh": "Hoffmann 等，2022，《Training Compute-Optimal Large Language Models》",
-}
+# Brown et al. 2020, "Language Models are Few-Shot Learners"; Hoffmann et al. 2022, "Training
+# Compute-Optimal Large Language Models"; Rae et al. 2021, "Scaling Language Models: Methods,
+# Analysis & Insights from Training Gopher".
+_BROWN = {"en": "Brown et al. 2020, Table D.1", "zh": "Brown 等，2020，表 D.1"}
+_HOFFMANN = {"en": "Hoffmann et al. 2022", "zh": "Hoffmann 等，2022"}
 
 
 @dataclass(frozen=True)
@@ -87,6 +84,16 @@ class Run:
         return Fraction(self.tokens, self.params)
 
     @property
+    def reported_key(self) -> str:
+        """Named-figure key of the reported compute: ``"gpt3.train_flops"``."""
+        return f"{self.id}.train_flops"
+
+    @property
+    def six_nd_key(self) -> str:
+        """Named-figure key of the ``6ND`` estimate: ``"gpt3.train_flops_6nd"``."""
+        return f"{self.id}.train_flops_6nd"
+
+    @property
     def budget(self) -> int | None:
         """The published compute budget: the run's own, or the one it was trained to match."""
         if self.reported_flops is not None:
@@ -121,8 +128,8 @@ RUNS: dict[str, Run] = {
             source={"en": _HOFFMANN["en"] + ", Table 1", "zh": _HOFFMANN["zh"] + "，表 1"},
             reported_flops=576 * 10**21,
             reported_source={
-                "en": "Rae et al. 2021 (Gopher), as cited by " + _HOFFMANN["en"] + ", Figure 2",
-                "zh": "Rae 等，2021（Gopher），转引自 " + _HOFFMANN["zh"] + "，图 2",
+                "en": "Rae et al. 2021, as cited by " + _HOFFMANN["en"] + ", Figure 2",
+                "zh": "Rae 等，2021，转引自 " + _HOFFMANN["zh"] + "，图 2",
             },
             recount_flops=63 * 10**22,
             recount_source={
@@ -148,8 +155,8 @@ RUNS: dict[str, Run] = {
             published_params=37 * 10**9,
             tokens=14_800 * 10**9,
             source={
-                "en": "DeepSeek-V3 Technical Report (2024), abstract",
-                "zh": "DeepSeek-V3 技术报告（2024），摘要",
+                "en": "DeepSeek-V3 Technical Report, 2024, abstract",
+                "zh": "DeepSeek-V3 技术报告，2024，摘要",
             },
             preset="deepseek-v3",
         ),
