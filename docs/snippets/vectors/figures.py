@@ -146,7 +146,10 @@ _DOUBLING_HEADER = (
 
 
 def doubling(spec, tokens, lang):
-    """Markdown table: vectors and numbers grow with ``T``; the parameter count does not."""
+    """Markdown table: vectors and numbers grow with ``T``; the parameter count does not.
+
+    A column keeps three significant digits on every row (``21.0M``, not ``21M``).
+    """
     rows, previous = [], None
     for t in tokens:
         g = growth(spec, t)
@@ -158,10 +161,10 @@ def doubling(spec, tokens, lang):
         rows.append(
             [
                 fmt.exact(t, lang),
-                fmt.count(g.vectors, lang),
-                fmt.count(g.numbers, lang),
-                fmt.count(g.parameters, lang),
-                fmt.times(g.numbers, g.parameters, lang),
+                fmt.count(g.vectors, lang, trim=False),
+                fmt.count(g.numbers, lang, trim=False),
+                fmt.count(g.parameters, lang, trim=False),
+                fmt.times(g.numbers, g.parameters, lang, trim=False),
             ]
         )
     return table([say(h, lang) for h in _DOUBLING_HEADER], rows, "rrrrr")
