@@ -43,10 +43,7 @@ _KV_BYTES_QUOTED = {"llama-2-7b": 524_288, "llama-3-8b": 131_072}
 _KV_HEADER = (
     _MODEL,
     {"en": "Attention", "zh": "注意力"},
-    "`N`",
-    "`K`",
-    "`H`",
-    "`L`",
+    *({"en": f"`{x}`", "zh": f"`{x}`"} for x in "NKHL"),
     {"en": "Numbers kept per token `2·L·K·H`", "zh": "每个词元留下的数值 `2·L·K·H`"},
     {"en": "In bf16", "zh": "bf16 下"},
     {"en": "For T = {t}", "zh": "T = {t} 时"},
@@ -56,7 +53,7 @@ _KV_HEADER = (
 def kv_per_token(lang, tokens=1_000):
     """Markdown table: what the KV cache keeps per token, MHA (Llama-2) against GQA (Llama-3)."""
     t = fmt.exact(tokens, lang)
-    header = [h if isinstance(h, str) else say(h, lang, t=t) for h in _KV_HEADER]
+    header = [say(h, lang, t=t) for h in _KV_HEADER]
     rows = []
     for model in _KV_MODELS:
         spec = presets.load(model)

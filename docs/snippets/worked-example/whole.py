@@ -105,7 +105,10 @@ assert twelve_ld2(LAYERS_NEEDED, D) >= DEEPSEEK.total > twelve_ld2(LAYERS_NEEDED
 assert twelve_ld2(L, WIDTH_NEEDED) >= DEEPSEEK.total > twelve_ld2(L, WIDTH_NEEDED - 1)
 DEEPSEEK_12LD2 = twelve_ld2(deepseek_v3.layers, deepseek_v3.width)
 
-_REACH_HEADER = ({"en": "Dense model", "zh": "稠密模型"}, "`L`", "`D`", "`12·L·D²`")
+_REACH_HEADER = (
+    {"en": "Dense model", "zh": "稠密模型"},
+    *({"en": f"`{x}`", "zh": f"`{x}`"} for x in ("L", "D", "12·L·D²")),
+)
 _REACH = (
     {"en": "The article's example", "zh": "原文的例子"},
     {
@@ -133,8 +136,7 @@ def reach_table(lang):
         + [fmt.count(twelve_ld2(layers, width), lang)]
         for name, (layers, width) in zip(_REACH, shapes, strict=True)
     ]
-    header = [h if isinstance(h, str) else say(h, lang) for h in _REACH_HEADER]
-    return table(header, rows, "lrrr")
+    return table([say(h, lang) for h in _REACH_HEADER], rows, "lrrr")
 
 
 _TOTALS_LABELS = (
