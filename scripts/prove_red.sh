@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prove that CI goes red: break the project five ways, each on a scratch branch in a throwaway
+# Prove that CI goes red: break the project seven ways, each on a scratch branch in a throwaway
 # worktree, and run the part of .ci/run's checks that must catch it. Each case must FAIL; the
 # script exits non-zero if any breakage slips through.
 #
@@ -26,7 +26,7 @@ case_run() {  # name, breakage (shell, run in the worktree), check (shell, run i
     slipped=1
   else
     printf 'red, as it must be:\n'
-    grep -E "FAILED|Error|error|Aborted|WARNING" "$tree.log" | head -n 4 | sed 's/^/    /'
+    grep -E "FAILED|Error|error|Aborted|WARNING|broken|no file|no id" "$tree.log" | head -n 4 | sed 's/^/    /'
   fi
   git -C "$top" worktree remove --force "$tree"
   git -C "$top" branch -q -D "scratch/break-$name-$$"
@@ -48,6 +48,14 @@ case_run broken-internal-link \
   'printf "\nSee [the cache](memory.md#no-such-anchor).\n" >> docs/compute.md' \
   'mkdocs build --strict -d "$(mktemp -d)"'
 
+case_run raw-html-broken-link \
+  'printf "\nSee <a href=\"../no-such-page/\">this</a>.\n" >> docs/compute.md' \
+  'site=$(mktemp -d) && mkdocs build --strict -d "$site" && python -m tests.docs.site_links "$site"'
+
+case_run zh-fence-passes-en \
+  "sed -i '0,/\"zh\")/s//\"en\")/' docs/index.zh.md" \
+  'pytest -q -p no:cacheprovider tests/docs/test_parity.py'
+
 case_run typed-number \
   'printf "\nGPT-3 has 175 billion parameters.\n" >> docs/compute.md' \
   'pytest -q -p no:cacheprovider tests/docs/test_typed_numbers.py'
@@ -57,4 +65,4 @@ if [ "$slipped" -ne 0 ]; then
   exit 1
 fi
 echo
-echo "all five breakages turned the checks red"
+echo "all seven breakages turned the checks red"
