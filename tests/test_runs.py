@@ -69,6 +69,10 @@ def test_table3_is_six_nd() -> None:
 
 def test_runs_hashable_and_keyed() -> None:
     assert set(RUNS) == set(ids())
+    assert (get("gopher").reported_key, get("gopher").six_nd_key) == (
+        "gopher.train_flops",
+        "gopher.train_flops_6nd",
+    )
     assert len({hash(r) for r in RUNS.values()}) == len(RUNS)
 
 
