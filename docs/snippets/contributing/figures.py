@@ -1,12 +1,12 @@
 # Contributing page: what a new preset can build on, read from the library itself, so the list
-# is never out of date. A page includes this file, then prints model_types("zh").
+# is never out of date. A page includes md.py and this file, then prints model_types("zh").
 from llmsize import counts, fmt, presets
 from llmsize.hfconfig import SUPPORTED_MODEL_TYPES
+from llmsize.text import say
 
-_HEADER = {
-    "en": "| `model_type` | Bundled presets of that family |",
-    "zh": "| `model_type` | 该家族已有的预设 |",
-}
+_HEADER = {"en": "Bundled presets of that family", "zh": "该家族已有的预设"}
+_ITEM = {"en": "`{id}` ({total})", "zh": "`{id}`（{total}）"}
+_SEP = {"en": ", ", "zh": "、"}
 _NONE = {"en": "none yet: only the oracle's test configs", "zh": "暂无，只有 oracle 的测试配置"}
 
 
@@ -16,10 +16,9 @@ def model_types(lang):
     for preset_id in presets.ids():
         preset = presets.get(preset_id)
         total = fmt.count(counts(preset.spec).total, lang)
-        item = f"`{preset_id}` ({total})" if lang == "en" else f"`{preset_id}`（{total}）"
-        by_type[preset.config["model_type"]].append(item)
-    rows = [_HEADER[lang], "|---|---|"]
-    for model_type, items in by_type.items():
-        listed = ", ".join(items) if lang == "en" else "、".join(items)
-        rows.append(f"| `{model_type}` | {listed or _NONE[lang]} |")
-    return "\n".join(rows)
+        by_type[preset.config["model_type"]].append(say(_ITEM, lang, id=preset_id, total=total))
+    rows = [
+        [f"`{model_type}`", say(_SEP, lang).join(items) or say(_NONE, lang)]
+        for model_type, items in by_type.items()
+    ]
+    return table(["`model_type`", say(_HEADER, lang)], rows)
