@@ -11,10 +11,11 @@ For every bundled preset (each a real model's ``config.json``), the config is wr
 * transformers: the file's JSON loaded and the model built on the meta device and counted
   (``llmsize_oracle.meta.transformers_count``, the oracle's own build).
 
-Each side is timed ``--repeat`` times (default 3; llmsize in batches) and the fastest run kept,
-which is the least disturbed by other work on the machine. Prints a row per config, the overall
-figures (sums over all configs), the line ``throughput ratio: N×`` (transformers' total time over
-llmsize's), and the wall time of ``llmsize count`` as a fresh process.
+Each side is timed ``--repeat`` times (default 5; llmsize in 20 x as many batches of 100 calls)
+and the fastest run kept, which is the least disturbed by other work on the machine. Prints a
+row per config, the overall figures (sums over all configs), the line ``throughput ratio: N×``
+(transformers' total time over llmsize's), and the wall time of ``llmsize count`` as a fresh
+process.
 """
 
 from __future__ import annotations
@@ -83,8 +84,9 @@ def _config_files(folder: Path) -> dict[str, Path]:
 
 
 def _row(preset_id: str, path: Path, repeat: int) -> dict[str, Any]:
-    ours = _fastest(lambda: _llmsize(path), repeat, batch=500)
-    tree = _fastest(lambda: _llmsize_tree(path), repeat, batch=500)
+    # llmsize: many short batches, so that one quiet moment on a busy machine is enough.
+    ours = _fastest(lambda: _llmsize(path), 20 * repeat, batch=100)
+    tree = _fastest(lambda: _llmsize_tree(path), 20 * repeat, batch=100)
     meta = _fastest(lambda: _transformers(path), repeat)
     same = _transformers(path) == _llmsize(path)[0] == _llmsize_tree(path)
     print(
@@ -96,7 +98,7 @@ def _row(preset_id: str, path: Path, repeat: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs per side (default 3)")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per side (default 5)")
     repeat = parser.parse_args().repeat
     import transformers  # noqa: F401  (import cost kept out of the per-model timings)
 

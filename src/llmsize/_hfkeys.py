@@ -26,21 +26,21 @@ class Keys:
     def _name(self, key: str) -> str:
         return f"{self.where}: key {key!r}"
 
-    def _raw(self, key: str, default: object) -> object:
+    def _absent(self, key: str, default: object) -> object:
         # A JSON null counts as absent where the family has a default (transformers treats
         # e.g. "num_key_value_heads": null that way); a required key may not be null.
-        value = self.data.get(key)
-        if value is None:
-            if default is MISSING:
-                if key in self.data:
-                    raise LLMSizeError(f"{self._name(key)} must be an integer, got null")
-                raise LLMSizeError(f"{self._name(key)} is missing")
-            return default
-        return value
+        if default is MISSING:
+            if key in self.data:
+                raise LLMSizeError(f"{self._name(key)} must be an integer, got null")
+            raise LLMSizeError(f"{self._name(key)} is missing")
+        return default
 
     def integer(self, key: str, default: object = MISSING, *, minimum: int = 1) -> int:
         """An integer >= ``minimum``; ``default`` when absent (required when no default)."""
-        return check_int(self._name(key), self._raw(key, default), minimum=minimum)
+        value = self.data.get(key)
+        if value is None:
+            value = self._absent(key, default)
+        return check_int(self._name(key), value, minimum=minimum)
 
     def opt_int(self, key: str, default: int | None) -> int | None:
         """An integer; ``None`` where the config says ``null``; ``default`` when absent."""

@@ -124,8 +124,9 @@ def read_config(path: str | Path, name: str | None = None) -> Spec:
     """
     where = str(path)
     try:
-        with open(path, "rb") as file:  # bytes, then decoded: less overhead than read_text
-            text = file.read().decode("utf-8")
+        # Unbuffered bytes, then decoded: the least overhead for a small file read whole.
+        with open(path, "rb", buffering=0) as file:
+            text = file.readall().decode("utf-8")
     except (OSError, UnicodeDecodeError) as err:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else type(err).__name__
         raise LLMSizeError(f"{where}: cannot read file ({reason})") from None
