@@ -7,6 +7,18 @@ import json
 import shlex
 
 from llmsize.cli import main
+from llmsize.text import say
+
+# The keys of `llmsize memory --json`'s "memory" object, in order: the rows of its table.
+MEMORY_JSON_KEYS = [
+    "weights",
+    "kv_per_token",
+    "kv_total",
+    "weights_kv",
+    "training_16",
+    "training_18",
+]
+_LOCALIZED = {"en": "{command}", "zh": "{command} --lang zh"}
 
 
 def run(command):
@@ -24,7 +36,7 @@ def run(command):
 
 def localized(command, lang):
     """``command`` as a reader of ``lang`` would type it (``--lang zh`` on the Chinese page)."""
-    return f"{command} --lang zh" if lang == "zh" else command
+    return say(_LOCALIZED, lang, command=command)
 
 
 def block(text):

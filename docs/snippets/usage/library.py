@@ -114,7 +114,7 @@ size = 2 * n  # bytes in bf16
 for lang in ("en", "zh"):
     print(fmt.count(n, lang), fmt.count_long(n, lang), fmt.exact(n, lang))
     print(fmt.bytes_(size, lang=lang), fmt.bytes_(size, "GiB", lang), fmt.bytes_both(size, lang))
-    print(fmt.percent(emb, n, lang), fmt.ratio(n, emb, lang), fmt.label("experts", lang))
+    print(fmt.percent(emb, n, lang), fmt.times(n, emb, lang), fmt.label("experts", lang))
 """,
     "spec": """
 from dataclasses import replace
