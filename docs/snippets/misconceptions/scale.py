@@ -1,0 +1,165 @@
+# Misconceptions page, about units and scale: GB is not GiB, more parameters is not more
+# knowledge, GPT-4's width is not public. A fence includes md.py, then this file, and prints
+# e.g. trained_table("zh"). Training runs and their published compute come from llmsize.runs,
+# so the figures here are the Compute page's, under the same named marks.
+from llmsize import counts, fmt, presets, runs
+from llmsize.article import ARTICLE_WIDTH
+from llmsize.dtypes import GB, TB, GiB, TiB
+from llmsize.flops import CHINCHILLA_TOKENS_PER_PARAM, chinchilla_tokens
+from llmsize.memory import weights_bytes
+from llmsize.text import say
+
+# --- 5. GB is not GiB -----------------------------------------------------------------------------
+
+assert (GB, GiB, TB, TiB) == (10**9, 2**30, 10**12, 2**40)
+assert fmt.percent(GiB - GB, GB) == "7.4%"
+assert fmt.percent(TiB - TB, TB) == "10.0%"
+
+_GAP_HEADER = (
+    {"en": "Prefix", "zh": "前缀"},
+    {"en": "Decimal (SI)", "zh": "十进制（SI）"},
+    {"en": "Binary (IEC)", "zh": "二进制（IEC）"},
+    {"en": "Binary unit is larger by", "zh": "二进制单位大出"},
+)
+_UNIT = {"en": "{unit} = {n} bytes", "zh": "{unit} = {n} 字节"}
+
+
+def gap_table(lang):
+    """Markdown table: the decimal and binary units and how far apart they are."""
+    rows = [
+        [
+            prefix,
+            say(_UNIT, lang, unit=si, n=fmt.exact(si_n, lang)),
+            say(_UNIT, lang, unit=iec, n=fmt.exact(iec_n, lang)),
+            fmt.percent(iec_n - si_n, si_n, lang),
+        ]
+        for prefix, (si, si_n), (iec, iec_n) in (
+            ("G", ("GB", GB), ("GiB", GiB)),
+            ("T", ("TB", TB), ("TiB", TiB)),
+        )
+    ]
+    return table([say(h, lang) for h in _GAP_HEADER], rows, "lrrr")
+
+
+SIZED = ("llama-3.1-8b", "mixtral-8x7b", "deepseek-v3")
+_SIZES_HEADER = (
+    {"en": "bf16 weights of", "zh": "bf16 权重"},
+    {"en": "Bytes", "zh": "字节数"},
+    {"en": "In GB", "zh": "以 GB 计"},
+    {"en": "In GiB", "zh": "以 GiB 计"},
+)
+
+
+def sizes_table(lang):
+    """Markdown table: the same byte counts in GB and in GiB."""
+    rows = []
+    for preset_id in SIZED:
+        n = weights_bytes(counts(presets.load(preset_id)).total, "bf16")
+        rows.append(
+            [presets.get(preset_id).name, fmt.exact(n, lang)]
+            + [fmt.bytes_(n, "GB", lang), fmt.bytes_(n, "GiB", lang)]
+        )
+    return table([say(h, lang) for h in _SIZES_HEADER], rows, "lrrr")
+
+
+# --- 6. more parameters is not more knowledge ---------------------------------------------------
+
+# Hoffmann et al. 2022, "Training Compute-Optimal Large Language Models", Table 1 and section 4;
+# GPT-3: Brown et al. 2020 (every GPT-3 model was trained on 300B tokens). llmsize.runs holds the
+# sizes, tokens and published compute, with their sources.
+TRAINED = [runs.get(i) for i in ("gpt3", "gopher", "chinchilla")]
+# Chinchilla was sized by its own rule: 20 tokens per parameter.
+assert chinchilla_tokens(runs.get("chinchilla").params) == runs.get("chinchilla").tokens
+assert CHINCHILLA_TOKENS_PER_PARAM == 20
+
+_TRAINED_HEADER = (
+    {"en": "Model", "zh": "模型"},
+    {"en": "Parameters `N`", "zh": "参数量 `N`"},
+    {"en": "Training tokens", "zh": "训练词元数"},
+    {"en": "Tokens per parameter", "zh": "每个参数摊到的词元"},
+    {"en": "Compute-optimal tokens (`20 × N`)", "zh": "计算最优的词元数（`20 × N`）"},
+    {"en": "Training compute (`6 × N × tokens`)", "zh": "训练计算量（`6 × N × 词元数`）"},
+    {"en": "Training compute, as published", "zh": "公布的训练计算量"},
+)
+_FLOPS = {"en": "{f} FLOPs", "zh": "{f} FLOPs"}
+_PUBLISHED = {
+    "own": {"en": "{f} FLOPs ({src})", "zh": "{f} FLOPs（{src}）"},
+    "budget_of": {
+        "en": "{f} FLOPs, the same budget as {name} ({src})",
+        "zh": "{f} FLOPs，与 {name} 的预算相同（{src}）",
+    },
+}
+
+
+def _published(run, lang):
+    """The run's published compute (its own, or the budget it matched), marked and sourced."""
+    own = run.reported_flops is not None
+    of = run if own else runs.get(run.budget_of)
+    figure = named(of.reported_key, of.reported_flops, fmt.sci(of.reported_flops, lang))
+    if own:
+        return say(_PUBLISHED["own"], lang, f=figure, src=say(run.reported_source, lang))
+    return say(_PUBLISHED["budget_of"], lang, f=figure, name=of.name, src=say(run.source, lang))
+
+
+def trained_table(lang):
+    """Markdown table: parameters against training tokens and compute for three runs."""
+    rows = []
+    for run in TRAINED:
+        six_nd = named(run.six_nd_key, run.six_nd, fmt.sci(run.six_nd, lang))
+        rows.append(
+            [run.name, fmt.count(run.params, lang), fmt.count(run.tokens, lang)]
+            + [fmt.decimal(run.tokens_per_param, lang, places=2)]
+            + [fmt.count(chinchilla_tokens(run.params), lang)]
+            + [say(_FLOPS, lang, f=six_nd), _published(run, lang)]
+        )
+    return table([say(h, lang) for h in _TRAINED_HEADER], rows, "lrrrrrl")
+
+
+_TRAINED_NOTE = {
+    "en": "The estimate `6·N·D` does not reproduce the papers' budgets: from the rounded sizes,"
+    " it puts Chinchilla {over} above Gopher, where the paper trains both for the same number"
+    " of FLOPs. The papers count FLOPs in more detail; the [compute page](compute.md#examples)"
+    " sets the two side by side.",
+    "zh": "`6·N·D` 这个估算与论文公布的预算对不上：按取整后的规模，它算出 Chinchilla 比 Gopher"
+    " 高 {over}，而论文说两者的训练用了同样多的浮点运算。论文统计 FLOPs 的方法更细；两种数字的"
+    "对照见[计算量](compute.md#examples)一页。",
+}
+
+
+def trained_note(lang):
+    """Sentence: why the 6ND column does not show the same budget for Gopher and Chinchilla."""
+    gopher, chinchilla = runs.get("gopher"), runs.get("chinchilla")
+    assert chinchilla.budget == gopher.budget
+    over = fmt.percent(chinchilla.six_nd - gopher.six_nd, gopher.six_nd, lang, 0)
+    return say(_TRAINED_NOTE, lang, over=over)
+
+
+# --- 7. GPT-4's hidden size ---------------------------------------------------------------------
+
+WIDTHS = ("gpt2", "llama-2-7b", "deepseek-v3", "llama-2-70b", "gpt3-175b", "llama-3.1-405b")
+# Published widths: GPT-2 small 768 (config.json), GPT-3 175B d_model 12288 (Brown et al. 2020,
+# Table 2.1), Llama-2-70B 8192 and Llama-3.1-405B 16384 (config.json).
+_widths = [presets.load(i).width for i in WIDTHS]
+assert _widths == [768, 4096, 7168, 8192, 12288, 16384]
+
+# The width the article gives GPT-4 is the width of its own worked example, and Llama-2-70B's.
+assert presets.load("llama-2-70b").width == ARTICLE_WIDTH == 8192
+
+_WIDTHS_HEADER = (
+    {"en": "Model", "zh": "模型"},
+    {"en": "Width `D`", "zh": "宽度 `D`"},
+    {"en": "Layers `L`", "zh": "层数 `L`"},
+    {"en": "Parameters", "zh": "参数量"},
+)
+
+
+def widths_table(lang):
+    """Markdown table: the widths of models whose architecture is public."""
+    rows = []
+    for preset_id in WIDTHS:
+        spec = presets.load(preset_id)
+        rows.append(
+            [presets.get(preset_id).name, fmt.exact(spec.width, lang)]
+            + [fmt.exact(spec.layers, lang), fmt.count(counts(spec).total, lang)]
+        )
+    return table([say(h, lang) for h in _WIDTHS_HEADER], rows, "lrrr")
