@@ -96,6 +96,33 @@ def test_figures_are_read_off_the_tree_built_on_demand(spec: Spec) -> None:
         assert c.active == c.total - idle
 
 
+@given(
+    st.integers(0, 6),
+    st.integers(1, 4),
+    st.integers(0, 4),
+    st.frozensets(st.integers(0, 24), max_size=4),
+    st.integers(0, 24),
+)
+def test_moe_layers_follow_the_documented_rule(
+    first: int, freq: int, phase: int, dense: frozenset[int], layers: int
+) -> None:
+    moe = MoE(
+        num_experts=2,
+        experts_per_token=1,
+        expert_ffn=1,
+        first_dense_layers=first,
+        layer_freq=freq,
+        layer_phase=phase,
+        dense_layers=dense,
+    )
+    # The rule as MoE's docstring states it, written out literally.
+    literal = [
+        i for i in range(layers) if i >= first and (i + phase) % freq == 0 and i not in dense
+    ]
+    assert [i for i in range(layers) if moe.is_moe_layer(i)] == literal
+    assert moe.count_layers(layers) == len(literal)
+
+
 @given(specs())
 def test_count_definitions_are_ordered(spec: Spec) -> None:
     c = counts(spec)

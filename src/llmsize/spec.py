@@ -126,13 +126,24 @@ class MoE:
         for index in self.dense_layers:
             check_int("moe.dense_layers[]", index, minimum=0)
 
+    def _rhythm(self, layers: int) -> range:
+        """Layers below ``layers`` the rhythm makes MoE, before ``dense_layers`` is applied.
+
+        The first index ``>= first_dense_layers`` with ``(index + layer_phase) % layer_freq ==
+        0``, then every ``layer_freq``-th one: the one rule both methods below use.
+        """
+        first = self.first_dense_layers
+        start = first + (-(first + self.layer_phase)) % self.layer_freq
+        return range(start, layers, self.layer_freq)
+
     def is_moe_layer(self, index: int) -> bool:
         """Whether layer ``index`` (from 0) has an MoE block rather than a dense MLP."""
-        return (
-            index >= self.first_dense_layers
-            and (index + self.layer_phase) % self.layer_freq == 0
-            and index not in self.dense_layers
-        )
+        return index in self._rhythm(index + 1) and index not in self.dense_layers
+
+    def count_layers(self, layers: int) -> int:
+        """How many of layers ``0 .. layers - 1`` have an MoE block."""
+        rhythm = self._rhythm(layers)
+        return len(rhythm) - sum(1 for index in self.dense_layers if index in rhythm)
 
 
 @dataclass(frozen=True)
@@ -228,7 +239,7 @@ class Spec:
         """How many layers carry an MoE block (0 for a dense model)."""
         if self.moe is None:
             return 0
-        return sum(map(self.moe.is_moe_layer, range(self.layers)))
+        return self.moe.count_layers(self.layers)
 
     @property
     def dense_layer_count(self) -> int:
