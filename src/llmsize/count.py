@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
 from llmsize.shapes import block_scales, linear_shapes
@@ -145,6 +146,12 @@ class Counts:
 # tree and the totals cannot disagree.
 
 Pairs = list[tuple[str, int]]
+_count = itemgetter(1)
+
+
+def _sum(pairs: Pairs) -> int:
+    """The counts of ``pairs`` added up."""
+    return sum(map(_count, pairs))
 
 
 def _norm(spec: Spec, size: int) -> int:
@@ -168,7 +175,7 @@ def _mlp_parts(spec: Spec, width: int, bias: bool | None = None) -> Pairs:
 
 
 def _mlp(spec: Spec, width: int, bias: bool | None = None) -> int:
-    return sum(n for _, n in _mlp_parts(spec, width, bias))
+    return _sum(_mlp_parts(spec, width, bias))
 
 
 def _attention_parts(spec: Spec) -> Pairs:
@@ -236,9 +243,7 @@ def _block(spec: Spec, moe_layer: bool) -> list[tuple[str, Pairs | int]]:
 
 def _block_params(spec: Spec, moe_layer: bool) -> int:
     """Parameters of one block: the sum of `_block`'s pairs."""
-    return sum(
-        v if isinstance(v, int) else sum(n for _, n in v) for _, v in _block(spec, moe_layer)
-    )
+    return sum(v if isinstance(v, int) else _sum(v) for _, v in _block(spec, moe_layer))
 
 
 def _layer_kinds(spec: Spec) -> list[tuple[bool, int]]:
@@ -333,7 +338,7 @@ def counts(spec: Spec) -> Counts:
     embeddings = dict(_embedding_parts(spec))
     kinds = _layer_kinds(spec)
     stack = sum(n * _block_params(spec, moe_layer) for moe_layer, n in kinds)
-    total = sum(embeddings.values()) + stack + sum(n for _, n in _top_parts(spec))
+    total = sum(embeddings.values()) + stack + _sum(_top_parts(spec))
     active = stored = total
     moe = spec.moe
     if moe is not None:

@@ -132,5 +132,5 @@ def read_config(path: str | Path, name: str | None = None) -> Spec:
         raise LLMSizeError(f"{where}: cannot read file ({reason})") from None
     data = _loads(text, where)
     if name is None and isinstance(data, Mapping) and not data.get("_name_or_path"):
-        name = Path(path).parent.name or None
+        name = (path if isinstance(path, Path) else Path(path)).parent.name or None
     return from_dict(data, name=name, where=where)
