@@ -119,7 +119,7 @@ _CROSSOVER = {
     " multiplies each token by fewer parameters than its size suggests but has wide attention"
     " heads, so its crossover comes at {t_ds} tokens (counting its attention the decompressed"
     " way; see [below](#mla) for the absorbed way that engines use when generating).",
-    "zh": "对 {name} 来说，上下文中每多一个词元，生成每个新词元就要多 {per_key} 次浮点运算；"
+    "zh": "对 {name} 来说，上下文中每多一个词元，生成每个新词元就要多做 {per_key} FLOPs 的运算；"
     "上下文到 {t} 个词元时，注意力部分就赶上了权重部分。DeepSeek-V3 每个词元乘到的参数比它的"
     "规模小得多，注意力头却很宽，所以上下文到 {t_ds} 个词元就会交叉（注意力按解压后的算法计算；"
     "推理引擎生成时用的吸收算法见[下文](#mla)）。",
