@@ -1,6 +1,7 @@
 # Misconceptions page, about what a count is: parameters are not vectors, "671b" is not bits, a
 # name's size is not the exact count, an MoE model keeps every expert in memory. A fence includes
-# md.py (and charts.py for the chart), then this file, and prints e.g. labels_table("zh").
+# md.py (and charts.py for the chart; models/published.py for the labels, as the Real models page
+# writes them), then this file, and prints e.g. labels_table("zh").
 # llmsize computes every figure (presets, counts, vectors, memory, claims); the asserts pin them
 # against the Hub's exact counts, model cards and papers.
 from llmsize import claims, counts, fmt, presets
@@ -191,12 +192,13 @@ def labels_table(lang):
                 claims.gap(claim.value, exact),
                 fmt.gap(claim.value, exact, lang),
             )
+            label = published(claim, lang)
             rows.append(
-                [preset.name, claim.text, fmt.exact(exact, lang)]
+                [preset.name, label, fmt.exact(exact, lang)]
                 + [fmt.count(exact, lang, trim=False), gap]
             )
             why = say(claim.reason, lang)
-            notes.append(say(_NOTE, lang, name=preset.name, label=claim.text, why=why))
+            notes.append(say(_NOTE, lang, name=preset.name, label=label, why=why))
     assert len(rows) == sum(len(t) for _, t in LABELLED)
     header = [say(h, lang) for h in _LABELS_HEADER]
     return table(header, rows, "lrrrr") + "\n\n" + "\n".join(notes)

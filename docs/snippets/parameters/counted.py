@@ -1,6 +1,7 @@
 # Parameters page, counted: GPT-2 and Llama-2-7B component by component, their published
 # figures, where the parameters sit, and the 12·L·D² rule's gap. A fence includes md.py (and
-# charts.py for a chart), then this file, and prints e.g. formulas("gpt2", "zh").
+# charts.py for a chart; models/published.py for the claims, as the Real models page writes
+# them), then this file, and prints e.g. formulas("gpt2", "zh").
 #
 # Two independent routes meet in every formula table: a formula written out below from the
 # spec's fields (V·D, 4·D² + 4·D...) and llmsize's breakdown tree. The coarse parts and the
@@ -120,7 +121,7 @@ def claims(model, lang):
     rows = []
     for claim in presets.get(model).claims:
         source = {"en": claim.source, "zh": _SOURCE_ZH[claim.source]}
-        rows.append([claim.text, say(source, lang), say(claim.reason, lang)])
+        rows.append([published(claim, lang), say(source, lang), say(claim.reason, lang)])
     header = [say(h, lang, exact=exact) for h in _CLAIMS_HEADER]
     return table(header, rows, "rll")
 
