@@ -14,6 +14,8 @@ from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 
+# Code (the API reference's docstring examples, the CLI's output) shows formats, not figures.
+_SKIP = ("script", "style", "code", "pre")
 SCI = re.compile(r"\d(?:\.\d+)? × 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 
 
@@ -28,7 +30,7 @@ class _Figures(HTMLParser):
         self.skip = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
+        if tag in _SKIP:
             self.skip += 1
         if tag == "span":
             a = dict(attrs)
@@ -36,7 +38,7 @@ class _Figures(HTMLParser):
             self.open.append([key, a.get("data-value") or "", ""] if key else None)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
+        if tag in _SKIP:
             self.skip -= 1
         if tag == "span" and self.open:
             mark = self.open.pop()
