@@ -12,7 +12,7 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
-from llmsize.shapes import block_scales, linear_shapes
+from llmsize.shapes import block_kinds, block_scales, linear_shapes
 from llmsize.spec import Spec
 
 __all__ = ["Counts", "Part", "block_scales", "breakdown", "counts", "linear_shapes"]
@@ -246,12 +246,6 @@ def _block_params(spec: Spec, moe_layer: bool) -> int:
     return sum(v if isinstance(v, int) else _sum(v) for _, v in _block(spec, moe_layer))
 
 
-def _layer_kinds(spec: Spec) -> list[tuple[bool, int]]:
-    """``(is MoE, how many layers)`` for the kinds of block present, dense first."""
-    kinds = ((False, spec.dense_layer_count), (True, spec.moe_layer_count))
-    return [(moe_layer, n) for moe_layer, n in kinds if n]
-
-
 def _embedding_parts(spec: Spec) -> Pairs:
     d = spec.width
     return [
@@ -319,7 +313,7 @@ def breakdown(spec: Spec) -> Part:
     """
     embeddings = Part.group("embeddings", [Part(k, n) for k, n in _embedding_parts(spec)])
     layers = Part.group(
-        "layers", [_layer(spec, moe_layer, n) for moe_layer, n in _layer_kinds(spec)], spec.layers
+        "layers", [_layer(spec, moe_layer, n) for moe_layer, n in block_kinds(spec)], spec.layers
     )
     return Part.group("model", [embeddings, layers, *(Part(k, n) for k, n in _top_parts(spec))])
 
@@ -336,7 +330,7 @@ def counts(spec: Spec) -> Counts:
         A `Counts`.
     """
     embeddings = dict(_embedding_parts(spec))
-    kinds = _layer_kinds(spec)
+    kinds = block_kinds(spec)
     stack = sum(n * _block_params(spec, moe_layer) for moe_layer, n in kinds)
     total = sum(embeddings.values()) + stack + _sum(_top_parts(spec))
     active = stored = total

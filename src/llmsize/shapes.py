@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from llmsize.spec import Spec
 
-__all__ = ["block_scales", "linear_shapes"]
+__all__ = ["block_kinds", "block_scales", "linear_shapes"]
 
 
 def _layer_linears(spec: Spec, moe_layer: bool) -> list[tuple[str, int, int, int]]:
@@ -46,13 +46,17 @@ def _layer_linears(spec: Spec, moe_layer: bool) -> list[tuple[str, int, int, int
     return shapes
 
 
-def _kinds(spec: Spec, mtp: bool) -> list[tuple[bool, int]]:
-    """``(is MoE, how many blocks)`` of each kind in the stack (and the MTP modules' blocks)."""
-    kinds = [(False, spec.dense_layer_count), (True, spec.moe_layer_count)]
+def block_kinds(spec: Spec, *, mtp: bool = False) -> list[tuple[bool, int]]:
+    """``(is MoE, how many blocks)`` for each kind of block present, dense first.
+
+    Args:
+        spec: The architecture.
+        mtp: Also count the blocks of the multi-token-prediction modules.
+    """
+    kinds = {False: spec.dense_layer_count, True: spec.moe_layer_count}
     if mtp and spec.mtp_layers:
-        mtp_moe = spec.moe is not None and spec.moe.is_moe_layer(spec.layers)
-        kinds.append((mtp_moe, spec.mtp_layers))
-    return [(moe_layer, n) for moe_layer, n in kinds if n]
+        kinds[spec.moe is not None and spec.moe.is_moe_layer(spec.layers)] += spec.mtp_layers
+    return [(moe_layer, n) for moe_layer, n in kinds.items() if n]
 
 
 def linear_shapes(spec: Spec, *, mtp: bool = False) -> list[tuple[str, int, int, int]]:
@@ -66,7 +70,7 @@ def linear_shapes(spec: Spec, *, mtp: bool = False) -> list[tuple[str, int, int,
         mtp: Also include the blocks of the multi-token-prediction modules.
     """
     out: dict[tuple[str, int, int], int] = {}
-    for moe_layer, layers in _kinds(spec, mtp):
+    for moe_layer, layers in block_kinds(spec, mtp=mtp):
         for key, rows, cols, copies in _layer_linears(spec, moe_layer):
             out[(key, rows, cols)] = out.get((key, rows, cols), 0) + copies * layers
     return [(key, rows, cols, n) for (key, rows, cols), n in out.items()]
@@ -80,7 +84,7 @@ def block_scales(spec: Spec, block: int = 128, *, mtp: bool = True) -> int:
     those tensors too, which is why it reads higher than the parameters alone.
     """
     total = 0
-    for moe_layer, layers in _kinds(spec, mtp):
+    for moe_layer, layers in block_kinds(spec, mtp=mtp):
         matrices = _layer_linears(spec, moe_layer)
         total += layers * sum(
             -(-rows // block) * -(-cols // block) * n for _, rows, cols, n in matrices
