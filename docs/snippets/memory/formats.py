@@ -85,6 +85,7 @@ _CKPT_HEAD = [
 HUB_DEEPSEEK_V3 = {"BF16": 3_918_786_560, "F8_E4M3": 680_571_043_840, "F32": 41_555_600}
 # Published Q4_K_M files of Llama-2-7B (TheBloke's model cards): 4.08 GB.
 GGUF_MODEL = "llama-2-7b"
+SIZE_DIGITS = 4
 
 
 def dtype_table(lang):
@@ -109,18 +110,19 @@ def dtype_table(lang):
 def model_sizes(spec, lang):
     """Markdown table: the total parameters of ``spec`` stored in every format."""
     total = counts(spec).total
-    rows = []
-    for key, dt in dtypes.DTYPES.items():
-        n = memory.weights_bytes(total, dt)
-        rows.append(
-            [
-                dtype_name(key, lang),
-                fmt.decimal(dt.bytes_per_param, lang),
-                fmt.exact(n, lang),
-                fmt.bytes_(n, "GB", lang),
-                fmt.bytes_(n, "GiB", lang),
-            ]
+    sizes = [memory.weights_bytes(total, dt) for dt in dtypes.DTYPES.values()]
+    # Four significant digits keep fp8 with block scales apart from plain fp8 (671 vs 671.2 GB).
+    columns = {
+        unit: [fmt.bytes_(n, unit, lang, SIZE_DIGITS) for n in sizes] for unit in ("GB", "GiB")
+    }
+    for texts in columns.values():
+        assert len(set(texts)) == len(set(sizes)), texts  # different sizes never print alike
+    rows = [
+        [dtype_name(key, lang), fmt.decimal(dt.bytes_per_param, lang), fmt.exact(n, lang), gb, gib]
+        for (key, dt), n, gb, gib in zip(
+            dtypes.DTYPES.items(), sizes, columns["GB"], columns["GiB"]
         )
+    ]
     return table([say(h, lang) for h in _SIZES_HEAD], rows, "lrrrr")
 
 
