@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from llmsize import MLA, LLMSizeError, MoE, Spec, counts
+from llmsize import MLA, LLMSizeError, MoE, Spec, counts, presets
 from llmsize.count import breakdown
 
 
@@ -168,19 +168,8 @@ def test_one_expert_top1_is_dense_plus_router(spec: Spec, router_bias: bool) -> 
 
 
 def test_active_counts_top_k_experts() -> None:
-    moe = MoE(num_experts=8, experts_per_token=2, expert_ffn=14336)
-    spec = Spec(
-        name="Mixtral-8x7B",
-        layers=32,
-        width=4096,
-        heads=32,
-        kv_heads=8,
-        head_dim=128,
-        ffn=14336,
-        vocab=32000,
-        moe=moe,
-    )
-    c = counts(spec)
+    # Mixtral-8x7B: 32 layers of 8 experts (SwiGLU, 4096 -> 14336), 2 routed per token.
+    c = counts(presets.load("mixtral-8x7b"))
     expert = 3 * 4096 * 14336
     assert c.total - c.active == 32 * 6 * expert
 

@@ -11,15 +11,10 @@ from hypothesis import strategies as st
 
 from llmsize import LLMSizeError, counts
 from llmsize.hfconfig import SUPPORTED_MODEL_TYPES, from_dict, read_config
+from llmsize_oracle import CASES
 
-LLAMA = {
-    "model_type": "llama",
-    "hidden_size": 4096,
-    "intermediate_size": 11008,
-    "num_hidden_layers": 32,
-    "num_attention_heads": 32,
-    "vocab_size": 32000,
-}
+# Llama-2-7B's size-defining keys only (every other key takes the family default).
+LLAMA = CASES["llama-2-7b"]
 
 
 def test_defaults_follow_transformers() -> None:
