@@ -3,16 +3,16 @@
 # against of the cache (llmsize.serving.gqa_saving). Included after md.py and memory/common.py
 # (and charts.py for the chart).
 from llmsize import counts, fmt, memory, presets, serving
-from llmsize.text import say
+from llmsize.text import LABELS, LANGS, MEMORY, say
 
 _KV_HEADER = [
-    {"en": "Model", "zh": "模型"},
+    LABELS["model"],
     {"en": "Attention", "zh": "注意力"},
     {"en": "Values cached per token per layer", "zh": "每层每个词元缓存的数值"},
     {"en": "Bytes per token (bf16)", "zh": "每个词元的字节数（bf16）"},
     {"en": "Longest context", "zh": "最长上下文"},
     {"en": "One sequence at that length", "zh": "一条序列占满时"},
-    {"en": "Weights (bf16)", "zh": "权重（bf16）"},
+    {lang: say(MEMORY["weights"], lang, dtype="bf16") for lang in LANGS},
 ]
 _KV_TEXT = {
     "MHA": {"en": "MHA", "zh": "MHA"},
@@ -37,7 +37,6 @@ _KV_TEXT = {
         " {latent}。按每个词元算，DeepSeek-V3 缓存的字节比 Llama-2-7B（{llama_kv}）还少，而后者"
         "只有 {llama_n}参数。",
     },
-    "chart_weights": {"en": "Weights (bf16)", "zh": "权重（bf16）"},
     "chart_kv": {"en": "KV cache, batch {b}", "zh": "KV 缓存，批大小 {b}"},
     "chart_title": {
         "en": "{name}: weights and KV cache by context length",
@@ -175,7 +174,7 @@ def kv_chart(lang):
     """SVG: weights against the KV cache over the context, at two batch sizes."""
     spec = presets.load(CHART_MODEL)
     weights = memory.weights_bytes(counts(spec).total, "bf16")
-    series = [(say(_KV_TEXT["chart_weights"], lang), [weights] * len(CONTEXTS))]
+    series = [(say(MEMORY["weights"], lang, dtype="bf16"), [weights] * len(CONTEXTS))]
     for b in BATCHES:
         cache = [memory.kv_cache_bytes(spec, t, b) for t in CONTEXTS]
         series.append((say(_KV_TEXT["chart_kv"], lang, b=b), cache))

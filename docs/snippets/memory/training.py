@@ -4,7 +4,7 @@
 from fractions import Fraction
 
 from llmsize import counts, dtypes, fmt, memory, presets, training
-from llmsize.text import say
+from llmsize.text import UI, say
 
 _ITEMS = {
     "weights": {"en": "Working weights (half precision)", "zh": "工作权重（半精度）"},
@@ -21,7 +21,6 @@ _TRAIN_TEXT = {
     "per_param": {"en": "bytes per parameter", "zh": "每个参数的字节数"},
     "model_conv": {"en": "{name}, {per}", "zh": "{name}，{per}"},
     "example": {"en": "Example", "zh": "例子"},
-    "params": {"en": "Parameters", "zh": "参数量"},
     "setting": {
         "en": "For {name}, one sequence of {seq} tokens (its training context), batch 1,"
         " `h` = {h}, `a` = {a}, {layers} layers:",
@@ -116,7 +115,7 @@ def training_table(lang):
 
 def zero_examples(lang):
     """Markdown table: the ZeRO paper's worked examples, recomputed."""
-    header = [say(_TRAIN_TEXT["example"], lang), say(_TRAIN_TEXT["params"], lang)]
+    header = [say(_TRAIN_TEXT["example"], lang), say(UI["params"], lang)]
     header += [fmt.per_param(_CONVS[c].total, lang) for c in ("16", "18")]
     rows = []
     for params, source in ZERO_EXAMPLES:
