@@ -36,7 +36,7 @@ def test_preset_is_complete(preset_id: str) -> None:
     assert isinstance(preset.spec, Spec)
     assert preset.config_source and preset.claims
     for claim in preset.claims:
-        assert claim.source and claim.reason["en"] and claim.reason["zh"]
+        assert all(claim.source[lang] and claim.reason[lang] for lang in ("en", "zh"))
         # Reasons are prose shown on the site: figures there must be generated, not typed.
         assert not re.search(r"\d", claim.reason["en"] + claim.reason["zh"]), claim
 
@@ -95,3 +95,12 @@ def test_mla_kv_heads_do_not_matter() -> None:
     spec = presets.load("deepseek-v3")
     assert spec.attention_kind == "MLA"
     assert (spec.dense_layer_count, spec.moe_layer_count) == (3, 58)
+
+
+def test_claim_text_fields_must_be_bilingual() -> None:
+    from llmsize.errors import LLMSizeError
+    from llmsize.presets import _claim
+
+    raw = {"kind": "total", "text": "7B", "value": 7, "reason": {"en": "r", "zh": "r"}}
+    with pytest.raises(LLMSizeError, match="claim source must be an object with en and zh"):
+        _claim("x", {**raw, "source": "English only"})

@@ -134,7 +134,7 @@ def _presets(args: argparse.Namespace) -> str:
                 "hf_id": p.hf_id,
                 "total": counts(p.spec).total,
                 "claims": [
-                    {"kind": c.kind, "text": c.text, "value": c.value, "source": c.source}
+                    {"kind": c.kind, "text": c.text, "value": c.value, "source": dict(c.source)}
                     for c in p.claims
                 ],
             }

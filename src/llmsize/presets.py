@@ -32,7 +32,7 @@ class Claim:
         kind: Which count it claims: ``total``, ``active``, ``non_embedding`` or ``stored``.
         text: The figure as written (``"46.7B"``).
         value: The same figure as an integer.
-        source: Where it is stated.
+        source: Where it is stated, in each language (`llmsize.text.Text`).
         reason: Why it differs from the exact count, in each language (`llmsize.text.Text`;
             read it with `llmsize.text.say`).
     """
@@ -40,7 +40,7 @@ class Claim:
     kind: str
     text: str
     value: int
-    source: str
+    source: Text = field(hash=False)
     reason: Text = field(hash=False)
 
 
@@ -83,13 +83,18 @@ def _package_files() -> dict[str, str]:
     }
 
 
+def _text(where: str, name: str, raw: object) -> Text:
+    """A claim's bilingual ``name`` field: an object with a string for each of `LANGS`."""
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(lang), str) for lang in LANGS):
+        raise LLMSizeError(f"{where} {name} must be an object with en and zh strings, got {raw!r}")
+    return {lang: raw[lang] for lang in LANGS}
+
+
 def _claim(preset_id: str, raw: Any) -> Claim:
     where = f"preset {preset_id}: claim"
     if not isinstance(raw, dict):
         raise LLMSizeError(f"{where} must be an object, got {raw!r}")
-    reason = raw.get("reason") or {}
-    if not isinstance(reason, dict):
-        raise LLMSizeError(f"{where} reason must be an object with en and zh, got {reason!r}")
+    reason, source = (_text(where, name, raw.get(name)) for name in ("reason", "source"))
     kind = raw.get("kind")
     if kind not in CLAIM_KINDS:
         raise LLMSizeError(f"{where} kind must be one of {', '.join(CLAIM_KINDS)}, got {kind!r}")
@@ -98,8 +103,8 @@ def _claim(preset_id: str, raw: Any) -> Claim:
         kind=kind,
         text=str(raw.get("text", "")),
         value=value,
-        source=str(raw.get("source", "")),
-        reason={lang: str(reason.get(lang, "")) for lang in LANGS},
+        source=source,
+        reason=reason,
     )
 
 

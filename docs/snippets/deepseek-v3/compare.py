@@ -183,5 +183,5 @@ def claims_table(lang):
         n = exact_for(PRESET, claim, C)
         assert fmt.count(n, "en", digits=label_digits(claim.text)) == claim.text
         rows.append([f"**{published(claim, lang)}**", say(_CLAIMS[claim.text], lang)])
-        rows[-1] += [fmt.exact(n, lang), claim.source]
+        rows[-1] += [fmt.exact(n, lang), say(claim.source, lang)]
     return table(_CLAIMS["header"][lang], rows, "rlrl")

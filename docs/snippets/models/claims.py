@@ -124,7 +124,7 @@ def reasons(lang):
         for claim in PRESETS[i].claims:
             colon, source = say(_CLAIMS["colon"], lang), say(_CLAIMS["source"], lang)
             reason = say(claim.reason, lang)
-            out.append(f"- **{published(claim, lang)}**{colon}{reason} *{source}{claim.source}*")
+            out.append(f"- **{published(claim, lang)}**{colon}{reason} *{source}{say(claim.source, lang)}*")
         out.append("")
     return "\n".join(out)
 

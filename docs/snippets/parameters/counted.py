@@ -103,25 +103,12 @@ _CLAIMS_HEADER = (
     {"en": "Where", "zh": "出处"},
     {"en": "Why it differs from the exact {exact}", "zh": "与精确值 {exact} 的差别"},
 )
-# The claims' sources in Chinese (the presets hold them in English only), keyed by the English.
-_SOURCE_ZH = {
-    "Radford et al. 2019, Language Models are Unsupervised Multitask Learners, Table 2"
-    " (smallest model)": "Radford 等，2019，《Language Models are Unsupervised Multitask"
-    " Learners》，表 2（最小的模型）",
-    "OpenAI gpt-2 GitHub repository: README note on the corrected parameter counts and"
-    ' model_card.md ("124 million"); the Hugging Face model card of openai-community/gpt2 uses'
-    " the same figure": "OpenAI 的 gpt-2 GitHub 仓库：README 中更正参数量的说明，以及"
-    " model_card.md（“124 million”）；Hugging Face 上 openai-community/gpt2 的模型卡也用这个数",
-}
-
-
 def claims(model, lang):
     """Markdown table: the model's published figures, their sources and why they differ."""
     exact = fmt.exact(counts(MODELS[model]).total, lang)
     rows = []
     for claim in presets.get(model).claims:
-        source = {"en": claim.source, "zh": _SOURCE_ZH[claim.source]}
-        rows.append([published(claim, lang), say(source, lang), say(claim.reason, lang)])
+        rows.append([published(claim, lang), say(claim.source, lang), say(claim.reason, lang)])
     header = [say(h, lang, exact=exact) for h in _CLAIMS_HEADER]
     return table(header, rows, "rll")
 

@@ -18,7 +18,7 @@ print(c.total, c.active, c.non_embedding, c.stored)
 assert c.total == 6_738_415_616  # pin: the Hub's parameter count of meta-llama/Llama-2-7b-hf
 
 claim = presets.get("llama-2-7b").claim("total")
-print(claim.text, "|", claim.source)
+print(claim.text, "|", say(claim.source, LANG))
 print(say(claim.reason, LANG))
 
 print(len(presets.ids()), "presets:", ", ".join(presets.ids()[:5]), "...")
