@@ -139,7 +139,7 @@ def gguf_mix(lang):
     }
     rows = [
         [
-            f"`{t}`",
+            f"`{t.upper()}`",
             what[t],
             fmt.exact(mix.values_of(t), lang),
             fmt.bytes_both(mix.bytes_of(None, t), lang),
