@@ -105,7 +105,7 @@ def test_q4_k_m_outside_its_scope(preset: str) -> None:
 def test_q4_k_m_extra_over_all_q4_k(llama2_7b: Spec) -> None:
     mix = q4_k_m(llama2_7b)
     roles = {r for r, _, _ in mix.groups}
-    assert sum(mix.extra(r) for r in roles) == mix.nbytes - mix.all_q4_k > 0
+    assert sum(mix.extra(r) for r in roles) == mix.over_q4_k == mix.nbytes - mix.all_q4_k > 0
     # The cards' q4_K_M minus q4_K_S (4.08 GB - 3.83 GB) is the Q6_K half of attn_v and
     # ffn_down; norms in f32 add well under 1% of that.
     assert fmt.bytes_(mix.extra("attn_v", "ffn_down"), "GB", digits=2) == "0.26 GB"

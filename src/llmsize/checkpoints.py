@@ -150,6 +150,11 @@ class GGUFMix:
         """Bytes if every value were Q4_K, as a single-format estimate assumes."""
         return weights_bytes(self.values, "q4_k")
 
+    @property
+    def over_q4_k(self) -> int:
+        """Bytes the mix takes beyond `all_q4_k`."""
+        return self.nbytes - self.all_q4_k
+
     def extra(self, *roles: str) -> int:
         """Bytes the groups of ``roles`` take beyond the same values in Q4_K."""
         values = sum(n for r, _, n in self.groups if r in roles)
