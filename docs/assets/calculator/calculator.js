@@ -1,25 +1,15 @@
 // The calculator page: wires the form to llmsize.calculator.calculate(), which runs under
-// Pyodide in the reader's browser. Pyodide's runtime and the llmsize wheel are self-hosted next
-// to this file (docs/hooks/calculator.py publishes them into <site>/assets/) and are fetched
-// only when the reader asks for a first result. Every figure and label comes from llmsize; this
-// script only moves text into the page (always as text, never as HTML).
+// Pyodide in the reader's browser (runtime.js starts it; docs/hooks/calculator.py publishes
+// the runtime and the llmsize wheel into <site>/assets/). Python is fetched and started when
+// the reader first touches the form (focus, pointer or input), not when the page loads. Every
+// figure and label comes from llmsize; this script only moves text into the page (always as
+// text, never as HTML).
 
-const ASSETS = new URL("../", import.meta.url); // <site>/assets/
-const PYODIDE = new URL("pyodide/", ASSETS);
+import { readRuntime, registerWorker, start } from "./runtime.js";
+
 const SVG = "http://www.w3.org/2000/svg";
-
-// Python run once after llmsize is installed: two functions that return JSON text.
-const GLUE = `
-import importlib, json
-importlib.invalidate_caches()
-from llmsize.calculator import calculate, preset_config
-
-def calculate_json(*args):
-    return json.dumps(calculate(*args), ensure_ascii=False)
-
-def preset_config_json(model):
-    return json.dumps(preset_config(model), ensure_ascii=False)
-`;
+const idle = (fn) =>
+  "requestIdleCallback" in window ? requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 50);
 
 const form = document.getElementById("llmsize-calculator");
 if (form) {
@@ -54,13 +44,26 @@ function setUp(form) {
   };
   const text = form.dataset; // data-msg-* in the page's language
   const lang = form.dataset.lang;
+  const runtime = readRuntime(form);
+  let registration = null; // Promise of the service worker's registration
   let python = null; // Promise of {calculate, presetConfig}, once loading has begun
   let ready = false;
   let timer = 0;
 
+  showSource();
+  if (!runtime) return; // the page shows why (built without the runtime)
   el.run.disabled = false;
   el.edit.disabled = false;
-  showSource();
+  // The worker only caches what is fetched later; registering it fetches one small script.
+  const register = () => {
+    registration ??= registerWorker(runtime);
+  };
+  if (document.readyState === "complete") idle(register);
+  else addEventListener("load", () => idle(register), { once: true });
+  // The reader's first touch of the form starts Python in the background.
+  for (const type of ["focusin", "pointerdown", "input"]) {
+    form.addEventListener(type, () => idle(load), { once: true, capture: true });
+  }
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -100,38 +103,23 @@ function setUp(form) {
     el.model.classList.toggle("calc-unused", pasted);
   }
 
-  function progress(step, message) {
+  const steps = [null, text.msgRuntime, text.msgLibrary, text.msgReady];
+  function progress(step) {
     el.status.hidden = false;
     el.progress.hidden = false;
     el.progress.value = step;
-    el.statusText.textContent = message;
+    el.statusText.textContent = steps[step];
   }
 
   function load() {
     if (!python) {
+      register();
       python = (async () => {
-        progress(1, text.msgRuntime);
-        const { loadPyodide } = await import(new URL("pyodide.mjs", PYODIDE).href);
-        const py = await loadPyodide({
-          indexURL: PYODIDE.href,
-          stdout: () => {},
-          stderr: (line) => console.warn(line),
-        });
-        progress(2, text.msgLibrary);
-        const wheel = new URL(form.dataset.wheel, ASSETS);
-        const response = await fetch(wheel);
-        if (!response.ok) {
-          throw new Error(`${response.status} ${wheel.pathname}`);
-        }
-        const sitePackages = py.runPython("import site; site.getsitepackages()[0]");
-        py.unpackArchive(await response.arrayBuffer(), "wheel", { extractDir: sitePackages });
-        progress(3, text.msgReady);
-        py.runPython(GLUE);
+        progress(1);
+        const api = await start(runtime, await registration, progress);
         ready = true;
-        return {
-          calculate: py.globals.get("calculate_json"),
-          presetConfig: py.globals.get("preset_config_json"),
-        };
+        el.status.hidden = true;
+        return api;
       })();
     }
     return python.catch((err) => {
@@ -175,6 +163,7 @@ function setUp(form) {
     }
     clearError();
     render(out);
+    performance.mark("llmsize:result");
   }
 
   function showError(message) {
