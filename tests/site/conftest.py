@@ -3,8 +3,10 @@
 The site is built with ``mkdocs build --strict`` into ``$LLMSIZE_SITE_DIR`` (CI reuses that folder
 for the link check) or a temporary folder. It is served on 127.0.0.1 under the path of
 ``site_url`` (``/llmsize/``), because the language switcher on the home pages links by absolute
-path. The ``browser`` and ``page`` fixtures drive Debian's Chromium headless through Playwright
-(test_browser.py, test_calculator.py); without Chromium those tests are skipped, unless
+path; the server records every file it sends and how many bytes (`Served`), so a test can say
+what crossed the network. The ``browser`` and ``page`` fixtures drive Debian's Chromium headless
+through Playwright (test_browser.py, test_calculator.py); ``pw`` is Playwright itself, for a test
+that needs a browser profile of its own. Without Chromium those tests are skipped, unless
 ``LLMSIZE_REQUIRE_BROWSER=1``.
 """
 
@@ -69,18 +71,52 @@ def site(site_build: Build) -> Path:
     return site_build.directory
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+@dataclass
+class Served:
+    """What the test server has sent: ``(path, body bytes)`` per response, in order."""
+
+    log: list[tuple[str, int]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def mark(self) -> int:
+        """A position in the log, to ask later what was sent since."""
+        with self.lock:
+            return len(self.log)
+
+    def since(self, start: int) -> list[tuple[str, int]]:
+        with self.lock:
+            return list(self.log[start:])
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """A plain static server (no cache headers, as GitHub Pages' are not relied on) that counts
+    the body bytes it sends."""
+
+    served: Served
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        data = source.read()
+        outputfile.write(data)
+        with self.served.lock:
+            self.served.log.append((self.path, len(data)))
+
 
 @pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
+def served() -> Served:
+    """Every file the test server sends during the session."""
+    return Served()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path, served: Served) -> Iterator[str]:
     """``http://127.0.0.1:PORT/llmsize/`` serving the built site."""
     root = Path(tempfile.mkdtemp(prefix="llmsize-serve-"))
     (root / PREFIX).symlink_to(site, target_is_directory=True)
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler = type("Handler", (_Handler,), {"served": served})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -104,20 +140,31 @@ FLAGS = [
 ]
 
 
+# A browser with a profile of its own (launch_persistent_context) cannot be held back by
+# routing (routing turns Chromium's HTTP cache off): no host but 127.0.0.1 resolves at all.
+LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def pw() -> Iterator[Any]:
+    """Playwright, started once (``pw.chromium.launch...`` with `CHROMIUM` and `FLAGS`)."""
     if CHROMIUM is None:
         if os.environ.get("LLMSIZE_REQUIRE_BROWSER") == "1":
             pytest.fail("Chromium is required (LLMSIZE_REQUIRE_BROWSER=1) but was not found")
         pytest.skip("Chromium not installed (apt-get install chromium fonts-wqy-microhei)")
     playwright = pytest.importorskip("playwright.sync_api")
-    # Playwright gives the browser a fresh temporary profile of its own.
     with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        try:
-            yield b
-        finally:
-            b.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(pw: Any) -> Iterator[Any]:
+    # Playwright gives the browser a fresh temporary profile of its own.
+    b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+    try:
+        yield b
+    finally:
+        b.close()
 
 
 @dataclass
@@ -130,7 +177,8 @@ class Visit:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[tuple[Any, Visit]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    # An English-speaking reader (a Chinese one is offered the Chinese page: test_lang_hint.py).
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     tab = context.new_page()
     visit = Visit()
     tab.on("console", lambda m: visit.console_errors.append(m.text) if m.type == "error" else None)
