@@ -520,9 +520,12 @@ def test_distinct(values: list[int], lang: str, kind: str, expected: list[str]) 
     assert distinct(values, lang, kind=kind) == expected
 
 
-def test_distinct_raises_digits_for_the_whole_group() -> None:
-    # The third value needs 4 digits to differ from the second; the first gets 4 too.
-    assert distinct([1_234_567_890, 5_551_000_000, 5_549_000_000]) == ["1.235B", "5.551B", "5.549B"]
+def test_distinct_raises_digits_only_where_values_clash() -> None:
+    # The last two need 4 digits to differ; the first keeps 3, as it reads in prose.
+    assert distinct([1_234_567_890, 5_551_000_000, 5_549_000_000]) == ["1.23B", "5.551B", "5.549B"]
+    # Home's five DeepSeek-V3 counts in Chinese: only the two checkpoint figures need a decimal.
+    five = [671_026_404_352, 37_552_282_624, 669_173_046_272, 684_489_845_504, 684_531_386_000]
+    assert distinct(five, "zh") == ["6710亿", "376亿", "6692亿", "6844.9亿", "6845.3亿"]
     assert distinct([1_234_567_890], digits=5) == ["1.2346B"]
 
 

@@ -259,10 +259,12 @@ def distinct(
 ) -> list[str]:
     """Short forms for one table or figure, with different values never printed alike.
 
-    Each value is formatted with the same ``digits``, raised for the whole group until two
-    different values no longer share a text (equal values still do). At ``digits=3``,
-    684,489,845,504 and 684,531,386,000 are both ``"6845亿"``; here they are ``"6844.9亿"`` and
-    ``"6845.3亿"`` (in English ``"684B"`` and ``"685B"`` already differ, so stay).
+    Each value is formatted with ``digits``; only values whose text another, different value
+    shares get more digits, one at a time, until no two different values print alike (equal
+    values still do). The other values keep ``digits``, so a figure in the table reads as the same
+    figure in the prose. At ``digits=3``, 684,489,845,504 and 684,531,386,000 are both
+    ``"6845亿"``; here they are ``"6844.9亿"`` and ``"6845.3亿"`` (in English ``"684B"`` and
+    ``"685B"`` already differ, so stay).
 
     Args:
         values: The integers of the group, in order.
@@ -287,13 +289,27 @@ def distinct(
         raise LLMSizeError(f"kind must be 'count' or 'bytes', got {kind!r}")
     numbers = [check_int("values[]", v, minimum=None) for v in values]
     short, every = _DISTINCT[kind]
-    # At as many significant digits as the longest value has, every value prints exactly.
-    most = max([digits, *(len(str(abs(v))) for v in numbers)])
-    for width in range(digits, most + 1):
-        texts = [short(v, lang, width) for v in numbers]
-        if len(set(texts)) == len(set(numbers)):
+    widths = [digits] * len(numbers)
+    texts = [short(v, lang, digits) for v in numbers]
+    while True:
+        owners: dict[str, set[int]] = {}
+        for text, v in zip(texts, numbers, strict=True):
+            owners.setdefault(text, set()).add(v)
+        # A value past its own digit count prints exactly, and different ints never do alike.
+        clash = [
+            i
+            for i, text in enumerate(texts)
+            if len(owners[text]) > 1 and widths[i] <= len(str(abs(numbers[i])))
+        ]
+        if not clash:
             return texts
-    return [every(v, lang) for v in numbers]  # not reached for ints; a guard
+        for i in clash:
+            widths[i] += 1
+            texts[i] = (
+                short(numbers[i], lang, widths[i])
+                if widths[i] <= len(str(abs(numbers[i])))
+                else every(numbers[i], lang)
+            )
 
 
 # --- labels ---------------------------------------------------------------------------------
