@@ -96,7 +96,7 @@ def say(text: Text, lang: str, /, **values: object) -> str:
 LABELS: dict[str, Text] = {
     "model": {"en": "Model", "zh": "模型"},
     "embeddings": {"en": "Embeddings", "zh": "嵌入"},
-    "token": {"en": "Token embedding", "zh": "词嵌入"},
+    "token": {"en": "Token embedding", "zh": "词元嵌入"},
     "position": {"en": "Position embedding", "zh": "位置嵌入"},
     "token_type": {"en": "Token-type embedding", "zh": "分段嵌入"},
     "norm": {"en": "Embedding norm", "zh": "嵌入归一化"},
