@@ -173,7 +173,9 @@ class Spec:
         lm_head_bias: A bias on the output head.
         pooler: A ``D x D`` pooler with bias on top of the encoder (BERT).
         encoder: An encoder (no output head) rather than a causal decoder.
-        context_length: Longest context the model was trained for (informational).
+        context_length: config.json's ``max_position_embeddings`` (informational): the longest
+            position the config allows, which a model card may state lower (DeepSeek-V3:
+            163,840 here, 128K in its README).
         moe: Mixture-of-experts block, or ``None`` for a dense model.
         mla: Multi-head latent attention, or ``None`` for standard MHA/GQA/MQA.
         mtp_layers: Multi-token-prediction modules stored in the checkpoint but not part of the

@@ -72,8 +72,11 @@ _GL_TERMS_B = [
         "term": {"en": "context length", "zh": "上下文长度"},
         "symbol": "",
         "meaning": {
-            "en": "The most tokens a model is built to attend to at once: the largest T.",
-            "zh": "模型一次能关注的最多词元数，即 T 的上限。",
+            "en": "The most tokens a model is built to attend to at once: the largest T. llmsize"
+            " reads it from config.json's max_position_embeddings; a model card may state a"
+            " shorter supported context (DeepSeek-V3's README says 128K).",
+            "zh": "模型一次能关注的最多词元数，即 T 的上限。llmsize 取自 config.json 的"
+            " max_position_embeddings；模型卡声明的可用上下文可能更短（DeepSeek-V3 的 README 写的是 128K）。",
         },
         "example": _gl_ex_context,
     },

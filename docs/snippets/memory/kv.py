@@ -10,7 +10,10 @@ _KV_HEADER = [
     {"en": "Attention", "zh": "注意力"},
     {"en": "Values cached per token per layer", "zh": "每层每个词元缓存的数值"},
     {"en": "Bytes per token (bf16)", "zh": "每个词元的字节数（bf16）"},
-    {"en": "Longest context", "zh": "最长上下文"},
+    {
+        "en": "Context (config.json's max_position_embeddings)",
+        "zh": "上下文（config.json 的 max_position_embeddings）",
+    },
     {"en": "One sequence at that length", "zh": "一条序列占满时"},
     {lang: say(MEMORY["weights"], lang, dtype="bf16") for lang in LANGS},
 ]

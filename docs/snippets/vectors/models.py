@@ -145,7 +145,10 @@ _GIANT_ROWS = (
         "en": "Tokens one pass would need to make as many vectors as there are parameters",
         "zh": "要让向量个数等于参数个数，一次需要读入的词元数",
     },
-    {"en": "Longest context in its configuration", "zh": "配置中的最长上下文"},
+    {
+        "en": "Context in its config.json (max_position_embeddings)",
+        "zh": "config.json 中的上下文长度（max_position_embeddings）",
+    },
     {"en": "So many tokens, in full contexts", "zh": "折合成满长度的上下文"},
 )
 _LONGEST = {"en": "{n} numbers (the logits)", "zh": "{n} 个数（logits）"}
