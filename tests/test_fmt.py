@@ -25,7 +25,6 @@ from llmsize.fmt import (
     label,
     per_param,
     percent,
-    ratio,
     sci,
     share,
     times,
@@ -343,22 +342,6 @@ def test_times_digits_and_trim() -> None:
     assert times(2, 3, "zh", 5) == "0.66667 倍"
 
 
-@pytest.mark.parametrize(
-    ("a", "b", "expected"),
-    [
-        (1000, 1, "×1,000"),
-        (6_738_415_616, 10**9, "×6.74"),
-        (2, 3, "×0.667"),
-        (1, 1, "×1"),
-        (-1, 2, "×-0.5"),
-        (0, 7, "×0"),
-    ],
-)
-def test_ratio_is_kept_until_its_callers_move(a: int, b: int, expected: str) -> None:
-    assert ratio(a, b) == expected
-    assert ratio(a, b, "zh") == expected
-
-
 # --- decimal and per_param -------------------------------------------------------------------
 
 
@@ -670,7 +653,7 @@ def test_labels_cover_a_real_breakdown() -> None:
         (lambda: bytes_(1, "auto", "zh-TW"), "got 'zh-TW'"),
         (lambda: bytes_both(1, "fr"), "got 'fr'"),
         (lambda: percent(1, 2, "fr"), "got 'fr'"),
-        (lambda: ratio(1, 2, "fr"), "got 'fr'"),
+        (lambda: times(1, 2, "fr"), "got 'fr'"),
         (lambda: label("head", "fr"), "got 'fr'"),
         (lambda: check_lang(None), "got None"),
         (lambda: label("heads"), "key must be a breakdown key such as 'attention', got 'heads'"),
@@ -685,7 +668,7 @@ def test_labels_cover_a_real_breakdown() -> None:
         (lambda: bytes_(1.0), "n must be an integer, got 1.0"),  # type: ignore[arg-type]
         (lambda: percent(1, 0), "whole must not be zero, got 0"),
         (lambda: percent(1.0, 2), "part must be an integer"),  # type: ignore[arg-type]
-        (lambda: ratio(1, 0), "b must not be zero, got 0"),
+        (lambda: times(1, 0), "b must not be zero, got 0"),
         (lambda: times(1, 0), "b must not be zero, got 0"),
         (lambda: times(1, 2, "fr"), "got 'fr'"),
         (lambda: times(1.5, 2), "a must be an integer, got 1.5"),  # type: ignore[arg-type]

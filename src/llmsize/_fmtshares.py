@@ -11,7 +11,7 @@ from llmsize._fmtcore import check_nonzero, fixed, render, significant
 from llmsize.errors import check_int
 from llmsize.text import check_lang, say
 
-__all__ = ["gap", "percent", "ratio", "share", "times"]
+__all__ = ["gap", "percent", "share", "times"]
 
 
 def percent(
@@ -112,30 +112,6 @@ def times(a: int, b: int, lang: str = "en", digits: int = 3, *, trim: bool = Tru
     check_int("a", a, minimum=None)
     scaled, decimals = significant(Fraction(a, check_nonzero("b", b)), digits)
     return say(_TIMES, lang, x=render(scaled, decimals, trim=trim, group=True))
-
-
-def ratio(a: int, b: int, lang: str = "en", digits: int = 3, *, trim: bool = True) -> str:
-    """Deprecated: use `times`. How many times ``b`` goes into ``a``: ``"×1,000"``, ``"×6.74"``.
-
-    Kept only until its last callers move to `times`, which is the one way the site says
-    "how many times" (``"6.74×"`` / ``"6.74 倍"``); it will then be removed.
-
-    Args:
-        a: The numerator.
-        b: The denominator (not zero).
-        lang: ``"en"`` or ``"zh"`` (the text is the same).
-        digits: Significant digits to show at least (integer digits are never dropped).
-        trim: Drop trailing zeros after the decimal point.
-
-    Returns:
-        The text: ``×`` (U+00D7), then the number (``"×-0.5"`` when negative).
-
-    Raises:
-        LLMSizeError: If ``lang`` is unknown, ``digits`` is not a positive integer, either
-            number is not an integer or ``b`` is zero.
-    """
-    check_lang(lang)
-    return "×" + times(a, b, "en", digits, trim=trim).removesuffix("×")
 
 
 def gap(claim: int, exact: int, lang: str = "en", digits: int = 1) -> str:

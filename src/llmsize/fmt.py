@@ -51,7 +51,7 @@ from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 from llmsize._fmtcore import both, exact, fixed, render, scale
-from llmsize._fmtshares import gap, percent, ratio, share, times
+from llmsize._fmtshares import gap, percent, share, times
 from llmsize._fmtunits import bytes_, bytes_both, bytes_exact, decimal, per_param
 from llmsize.errors import LLMSizeError, check_int
 from llmsize.text import LABELS, LANGS, check_lang, say
@@ -73,7 +73,6 @@ __all__ = [
     "label",
     "per_param",
     "percent",
-    "ratio",
     "sci",
     "share",
     "times",
