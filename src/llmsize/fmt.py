@@ -210,7 +210,7 @@ def sci(n: int, lang: str = "en", digits: int = 3, *, trim: bool = True) -> str:
     """A large positive integer in scientific notation: ``"3.14 × 10²³"``.
 
     The mantissa has ``digits`` significant digits, rounded half up; when rounding carries
-    (9.995 × 10²³) the exponent goes up (``"1 × 10²⁴"``). The sign is ``×`` (U+00D7) with a
+    (``9.995 × 10²³``) the exponent goes up (``"1 × 10²⁴"``). The sign is ``×`` (U+00D7) with a
     space on each side and the exponent is in superscript digits. The text is the same in both
     languages. Below 1,000 the integer is printed exactly (``"512"``).
 
