@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from llmsize import approx, counts, fmt, presets
+from llmsize import approx, article, counts, fmt, presets
 from tests.docs.docs_pages import is_zh, pages, rel
 from tests.site.conftest import ROOT, Visit
 from tests.site.conftest import third_party as _third_party
@@ -109,7 +109,7 @@ def test_key_figures_are_the_librarys(page: tuple[Any, Visit], base_url: str) ->
     for prefix, lang in (("", "en"), ("zh/", "zh")):
         tab.goto(base_url + prefix + "worked-example/")
         text = tab.locator("article").inner_text()
-        width, layers = approx.ARTICLE_WIDTH, approx.ARTICLE_LAYERS
+        width, layers = article.ARTICLE_WIDTH, article.ARTICLE_LAYERS
         for value in (
             approx.layer_12d2(width),
             approx.stack(layers, width),

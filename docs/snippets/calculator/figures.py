@@ -30,7 +30,7 @@ _ROWS = {
     "non_embedding": {
         "en": "The total without the vocabulary-sized tables (token, position and token-type"
         " embeddings, and an output head that is not tied to the embedding).",
-        "zh": "总数减去与词表大小成正比的几张表（词嵌入、位置嵌入、分段嵌入，以及未与嵌入共享的"
+        "zh": "总数减去与词表大小成正比的几张表（词元嵌入、位置嵌入、分段嵌入，以及未与嵌入共享的"
         "输出头）。",
     },
     "stored": {
@@ -57,7 +57,7 @@ _ROWS = {
         " `L·(kv_lora_rank + qk_rope_head_dim)` values. The formats offered are the ones"
         " serving engines keep a KV cache in (llama.cpp's `--cache-type-k`, vLLM's"
         " `--kv-cache-dtype`).",
-        "zh": "每个词元在每一层、每个 KV 头上各存一个键向量和一个值向量，共 `2·L·K·H` 个数值；"
+        "zh": "每个词元在每一层、每个键值头上各存一个键向量和一个值向量，共 `2·L·K·H` 个数值；"
         "分组查询注意力（GQA）靠减小 `K` 来省显存。MLA 则每层只缓存一个压缩后的潜向量和"
         "一个共享的旋转位置键，共 `L·(kv_lora_rank + qk_rope_head_dim)` 个数值。"
         "可选的格式是推理引擎实际用来存 KV 缓存的那些（llama.cpp 的 `--cache-type-k`、"
