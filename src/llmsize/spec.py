@@ -32,8 +32,9 @@ def _rules(owner: str, fields_: list[tuple[str, int | None]]) -> _Rules:
 
 def _validate(obj: object, rules: _Rules) -> None:
     """Check each field ``rules`` names: an integer of its minimum, or a true/false value."""
+    values = vars(obj)
     for attr, label, minimum in rules:
-        value = getattr(obj, attr)
+        value = values[attr]
         if minimum is not None:
             check_int(label, value, minimum=minimum)
         elif not isinstance(value, bool):
