@@ -46,7 +46,7 @@ async function fromCache(request, event) {
   if (hit) return hit;
   const response = await fetch(request);
   if (response.ok && response.type === "basic") {
-    event.waitUntil(cache.put(request, response.clone()));
+    event.waitUntil(cache.put(request, response.clone()).catch(() => {})); // e.g. over quota
   }
   return response;
 }

@@ -78,7 +78,7 @@ UI = {
         "en": "The pasted config.json is used; clear it to go back to the preset.",
         "zh": "正在使用粘贴的 config.json；清空它即可改回预设。",
     },
-    "result_for": {"en": "Results for", "zh": "计算结果："},
+    "result_for": {"en": "Results for {model} ({source})", "zh": "计算结果：{model}（{source}）"},
     "from_preset": {"en": "preset", "zh": "预设"},
     "from_config": {"en": "pasted config.json", "zh": "粘贴的 config.json"},
     "count": {"en": "Count", "zh": "口径"},
