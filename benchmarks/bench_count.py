@@ -11,9 +11,10 @@ For every bundled preset (each a real model's ``config.json``), the config is wr
 * transformers: the file's JSON loaded and the model built on the meta device and counted
   (``llmsize_oracle.meta.transformers_count``, the oracle's own build).
 
-Each side is timed ``--repeat`` times (default 5; llmsize in 20 x as many batches of 100 calls)
-and the fastest run kept, which is the least disturbed by other work on the machine. Prints a
-row per config, the overall figures (sums over all configs), the line ``throughput ratio: N×``
+Each side is timed in ``--repeat`` rounds over all configs (default 5; llmsize as 20 batches of
+100 calls per round) and the fastest run kept, the least disturbed by other work on the
+machine; the rounds spread each config's runs over the whole benchmark. Prints a row per
+config, the overall figures (sums over all configs), the line ``throughput ratio: N×``
 (transformers' total time over llmsize's), and the wall time of ``llmsize count`` as a fresh
 process.
 """
@@ -29,22 +30,18 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from llmsize import counts, presets
 from llmsize.hfconfig import read_config
 from llmsize_oracle.meta import transformers_count
 
 
-def _fastest(run: Callable[[], object], repeat: int, batch: int = 1) -> float:
-    """Seconds per call of ``run``: the fastest of ``repeat`` batches of ``batch`` calls."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        for _ in range(batch):
-            run()
-        best = min(best, (time.perf_counter() - start) / batch)
-    return best
+def _seconds(run: Callable[[Path], object], path: Path, batch: int) -> float:
+    """Seconds per call of ``run(path)``, timed over ``batch`` calls in a row."""
+    start = time.perf_counter()
+    for _ in range(batch):
+        run(path)
+    return (time.perf_counter() - start) / batch
 
 
 def _llmsize(path: Path) -> tuple[int, ...]:
@@ -83,17 +80,36 @@ def _config_files(folder: Path) -> dict[str, Path]:
     return files
 
 
-def _row(preset_id: str, path: Path, repeat: int) -> dict[str, Any]:
-    # llmsize: many short batches, so that one quiet moment on a busy machine is enough.
-    ours = _fastest(lambda: _llmsize(path), 20 * repeat, batch=100)
-    tree = _fastest(lambda: _llmsize_tree(path), 20 * repeat, batch=100)
-    meta = _fastest(lambda: _transformers(path), repeat)
+def _fastest(files: dict[str, Path], repeat: int) -> dict[str, dict[str, float]]:
+    """Fastest time per call of each side for each config, over ``repeat`` rounds.
+
+    Each round visits every config in turn, so a config's runs are spread over the whole
+    benchmark rather than bunched into one busy (or quiet) moment; llmsize runs 20 batches of 100
+    calls per visit.
+    """
+    sides: dict[str, Callable[[Path], object]] = {
+        "ours": _llmsize,
+        "tree": _llmsize_tree,
+        "meta": _transformers,
+    }
+    best = {i: dict.fromkeys(sides, float("inf")) for i in files}
+    for _ in range(repeat):
+        for preset_id, path in files.items():
+            for side, run in sides.items():
+                batch, batches = (1, 1) if side == "meta" else (100, 20)
+                for _ in range(batches):
+                    seconds = _seconds(run, path, batch)
+                    best[preset_id][side] = min(best[preset_id][side], seconds)
+    return best
+
+
+def _row(preset_id: str, path: Path, t: dict[str, float]) -> bool:
     same = _transformers(path) == _llmsize(path)[0] == _llmsize_tree(path)
     print(
-        f"{preset_id:20} {ours * 1e6:>9.1f}µs {tree * 1e6:>9.1f}µs {meta * 1e3:>10.1f}ms"
-        f" {meta / ours:>9.0f}×  {same}"
+        f"{preset_id:20} {t['ours'] * 1e6:>9.1f}µs {t['tree'] * 1e6:>9.1f}µs"
+        f" {t['meta'] * 1e3:>10.1f}ms {t['meta'] / t['ours']:>9.0f}×  {same}"
     )
-    return {"ours": ours, "tree": tree, "meta": meta, "same": same}
+    return same
 
 
 def main() -> None:
@@ -104,13 +120,13 @@ def main() -> None:
 
     print(f"{'config.json':20} {'llmsize':>11} {'+ tree':>11} {'transformers':>12} {'ratio':>10}")
     with tempfile.TemporaryDirectory() as tmp:
-        rows = [_row(i, p, repeat) for i, p in _config_files(Path(tmp)).items()]
-    ours = sum(r["ours"] for r in rows)
-    tree = sum(r["tree"] for r in rows)
-    meta = sum(r["meta"] for r in rows)
+        files = _config_files(Path(tmp))
+        best = _fastest(files, repeat)
+        same = [_row(i, path, best[i]) for i, path in files.items()]
+    ours, tree, meta = (sum(t[side] for t in best.values()) for side in ("ours", "tree", "meta"))
     print(
-        f"{f'all {len(rows)} configs':20} {ours * 1e3:>9.2f}ms {tree * 1e3:>9.2f}ms"
-        f" {meta:>11.2f}s {meta / ours:>9.0f}×  {all(r['same'] for r in rows)}"
+        f"{f'all {len(files)} configs':20} {ours * 1e3:>9.2f}ms {tree * 1e3:>9.2f}ms"
+        f" {meta:>11.2f}s {meta / ours:>9.0f}×  {all(same)}"
     )
     print(f"with the breakdown tree built: {meta / tree:.0f}×")
     print(f"throughput ratio: {meta / ours:.0f}×")
