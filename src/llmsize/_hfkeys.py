@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from llmsize.errors import LLMSizeError, check_int
+from llmsize.errors import LLMSizeError, check_bool, check_int
 
 MISSING = object()
 """Marks a key without a default: it must be present."""
@@ -52,10 +52,7 @@ class Keys:
 
     def flag(self, key: str, default: bool) -> bool:
         """A JSON boolean; ``default`` when absent."""
-        value = self.data.get(key, default)
-        if not isinstance(value, bool):
-            raise LLMSizeError(f"{self._name(key)} must be true or false, got {value!r}")
-        return value
+        return check_bool(self._name(key), self.data.get(key, default))
 
     def int_list(self, key: str) -> frozenset[int]:
         """A list of non-negative integers (absent or null: empty)."""

@@ -19,7 +19,7 @@ from llmsize.approx import twelve_ld2
 from llmsize.count import counts
 from llmsize.errors import LLMSizeError
 from llmsize.shapes import linear_shapes
-from llmsize.spec import Spec
+from llmsize.spec import Spec, check_spec
 
 __all__ = ["RuleGap", "categories", "query_width", "rule_gap"]
 
@@ -27,8 +27,7 @@ _ATTENTION = ("q", "k", "v", "o")
 
 
 def _dense(spec: object) -> Spec:
-    if not isinstance(spec, Spec):
-        raise LLMSizeError(f"spec must be a Spec, got {spec!r}")
+    spec = check_spec(spec)
     if spec.moe is not None or spec.mla is not None or spec.encoder:
         raise LLMSizeError(f"spec must be a dense decoder without MLA, got {spec.name!r}")
     return spec
@@ -146,7 +145,6 @@ def query_width(spec: Spec) -> int:
     Raises:
         LLMSizeError: If ``spec`` is not a Spec.
     """
-    if not isinstance(spec, Spec):
-        raise LLMSizeError(f"spec must be a Spec, got {spec!r}")
+    check_spec(spec)
     per_head = spec.mla.qk_head_dim if spec.mla is not None else spec.head_dim
     return spec.heads * per_head

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["LLMSizeError", "check_int"]
+__all__ = ["LLMSizeError", "check_bool", "check_int"]
 
 
 class LLMSizeError(ValueError):
@@ -41,4 +41,22 @@ def check_int(name: str, value: object, *, minimum: int | None = 1) -> int:
     if minimum is not None and value < minimum:
         bound = "positive" if minimum == 1 else f">= {minimum}"
         raise LLMSizeError(f"{name} must be {bound}, got {value!r}")
+    return value
+
+
+def check_bool(name: str, value: object) -> bool:
+    """Return ``value`` if it is ``True`` or ``False`` (not 0, 1 or a string).
+
+    Args:
+        name: How the message names the value (``"spec.encoder"``, ``"all_logits"``).
+        value: The value to check.
+
+    Returns:
+        ``value``, unchanged.
+
+    Raises:
+        LLMSizeError: ``"<name> must be true or false, got <value>"``.
+    """
+    if not isinstance(value, bool):
+        raise LLMSizeError(f"{name} must be true or false, got {value!r}")
     return value

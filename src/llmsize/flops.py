@@ -41,8 +41,8 @@ from math import isqrt
 from typing import Any
 
 from llmsize.count import counts
-from llmsize.errors import LLMSizeError, check_int
-from llmsize.spec import Spec
+from llmsize.errors import LLMSizeError, check_bool, check_int
+from llmsize.spec import Spec, check_spec
 
 __all__ = [
     "CHINCHILLA_TOKENS_PER_PARAM",
@@ -70,12 +70,6 @@ tokens)."""
 TRAINING_FLOPS_PER_PARAM_TOKEN = 6
 """FLOPs per parameter per training token: 2 forward plus 4 backward (Kaplan et al. 2020,
 ``C = 6ND``)."""
-
-
-def _check_spec(spec: object) -> Spec:
-    if not isinstance(spec, Spec):
-        raise LLMSizeError(f"spec must be a Spec, got {spec!r}")
-    return spec
 
 
 MLA_FORMS = ("decompressed", "absorbed")
@@ -108,7 +102,7 @@ def matmul_params(spec: Spec) -> int:
     Returns:
         A parameter count.
     """
-    _check_spec(spec)
+    check_spec(spec)
     c = counts(spec)
     tree = c.breakdown
     lookups = (
@@ -133,7 +127,7 @@ def head_params(spec: Spec) -> int:
     Returns:
         A parameter count.
     """
-    _check_spec(spec)
+    check_spec(spec)
     if spec.encoder:
         return 0
     return spec.vocab * spec.width
@@ -150,7 +144,7 @@ def two_n_flops_per_token(spec: Spec) -> int:
     Returns:
         ``2 * counts(spec).active``.
     """
-    return 2 * counts(_check_spec(spec)).active
+    return 2 * counts(check_spec(spec)).active
 
 
 def attention_flops_per_token(spec: Spec, context: int, *, mla_form: str = "decompressed") -> int:
@@ -174,7 +168,7 @@ def attention_flops_per_token(spec: Spec, context: int, *, mla_form: str = "deco
     Raises:
         LLMSizeError: If ``context`` is not a non-negative integer or ``mla_form`` is unknown.
     """
-    _check_spec(spec)
+    check_spec(spec)
     check_int("context", context, minimum=0)
     d_qk, d_v = _qk_v_dims(spec, mla_form)
     return 2 * spec.layers * context * spec.heads * (d_qk + d_v)
@@ -243,10 +237,9 @@ def sequence_forward_flops(
         LLMSizeError: If ``seq`` is not a positive integer, ``all_logits`` is not a bool or
             ``mla_form`` is unknown.
     """
-    _check_spec(spec)
+    check_spec(spec)
     check_int("seq", seq)
-    if not isinstance(all_logits, bool):
-        raise LLMSizeError(f"all_logits must be true or false, got {all_logits!r}")
+    check_bool("all_logits", all_logits)
     d_qk, d_v = _qk_v_dims(spec, mla_form)
     attention = spec.layers * spec.heads * (d_qk + d_v) * seq * (seq + 1)
     head = head_params(spec)
@@ -274,7 +267,7 @@ def kaplan_forward_flops_per_token(spec: Spec, n_ctx: int) -> int:
     Raises:
         LLMSizeError: If ``n_ctx`` is not a non-negative integer.
     """
-    _check_spec(spec)
+    check_spec(spec)
     check_int("n_ctx", n_ctx, minimum=0)
     c = counts(spec)
     n = c.non_embedding - (c.total - c.active)

@@ -10,7 +10,7 @@ from math import ceil
 
 from llmsize.dtypes import DType, get_dtype
 from llmsize.errors import LLMSizeError, check_int
-from llmsize.spec import Spec
+from llmsize.spec import Spec, check_spec
 
 __all__ = [
     "kv_cache_bytes",
@@ -107,9 +107,7 @@ def _vector_bytes(elements: int, dt: DType) -> int:
 
 
 def _check_decoder(spec: Spec) -> None:
-    if not isinstance(spec, Spec):
-        raise LLMSizeError(f"spec must be a Spec, got {spec!r}")
-    if spec.encoder:
+    if check_spec(spec).encoder:
         raise LLMSizeError(f"spec.encoder is true for {spec.name!r}: an encoder keeps no KV cache")
 
 

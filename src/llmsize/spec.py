@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Literal
 
-from llmsize.errors import LLMSizeError, check_int
+from llmsize.errors import LLMSizeError, check_bool, check_int
 
-__all__ = ["MLA", "MoE", "Spec"]
+__all__ = ["MLA", "MoE", "Spec", "check_spec"]
 
 NormKind = Literal["rmsnorm", "layernorm"]
 
@@ -37,8 +37,8 @@ def _validate(obj: object, rules: _Rules) -> None:
         value = values[attr]
         if minimum is not None:
             check_int(label, value, minimum=minimum)
-        elif not isinstance(value, bool):
-            raise LLMSizeError(f"{label} must be true or false, got {value!r}")
+        else:
+            check_bool(label, value)
 
 
 @dataclass(frozen=True)
@@ -287,3 +287,14 @@ _SPEC_RULES = _rules(
         *((f.name, None) for f in fields(Spec) if f.type == "bool"),
     ],
 )
+
+
+def check_spec(spec: object) -> Spec:
+    """Return ``spec`` if it is a `Spec` (every function that takes one checks it here).
+
+    Raises:
+        LLMSizeError: ``"spec must be a Spec, got <value>"``.
+    """
+    if not isinstance(spec, Spec):
+        raise LLMSizeError(f"spec must be a Spec, got {spec!r}")
+    return spec

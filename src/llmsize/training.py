@@ -16,8 +16,8 @@ from fractions import Fraction
 from math import ceil
 from typing import Any, Literal
 
-from llmsize.errors import LLMSizeError, check_int
-from llmsize.spec import Spec
+from llmsize.errors import LLMSizeError, check_bool, check_int
+from llmsize.spec import Spec, check_spec
 from llmsize.text import Text
 
 __all__ = [
@@ -219,13 +219,11 @@ def activation_bytes(
     Raises:
         LLMSizeError: If a size is not a positive integer or ``recompute`` is unknown.
     """
-    if not isinstance(spec, Spec):
-        raise LLMSizeError(f"spec must be a Spec, got {spec!r}")
+    check_spec(spec)
     s = check_int("seq", seq)
     b = check_int("batch", batch)
     t = check_int("tensor_parallel", tensor_parallel)
-    if not isinstance(sequence_parallel, bool):
-        raise LLMSizeError(f"sequence_parallel must be true or false, got {sequence_parallel!r}")
+    check_bool("sequence_parallel", sequence_parallel)
     per_layer = _per_token_layer(spec, s, t, recompute, sequence_parallel)
     return ceil(spec.layers * s * b * spec.width * per_layer)
 

@@ -21,8 +21,8 @@ from fractions import Fraction
 from typing import Any
 
 from llmsize.count import counts
-from llmsize.errors import LLMSizeError, check_int
-from llmsize.spec import Spec
+from llmsize.errors import check_int
+from llmsize.spec import Spec, check_spec
 
 __all__ = [
     "Growth",
@@ -165,7 +165,7 @@ def vectors(spec: Spec, tokens: int) -> VectorCounts:
     Raises:
         LLMSizeError: If ``spec`` is not a `Spec` or ``tokens`` is not a positive integer.
     """
-    _check_spec(spec)
+    check_spec(spec)
     t = check_int("tokens", tokens)
     kinds = [
         VectorKind("embeddings", t, spec.width),
@@ -177,12 +177,6 @@ def vectors(spec: Spec, tokens: int) -> VectorCounts:
     if not spec.encoder:
         kinds.append(VectorKind("logits", t, spec.vocab))
     return VectorCounts(t, tuple(kinds))
-
-
-def _check_spec(spec: object) -> Spec:
-    if not isinstance(spec, Spec):
-        raise LLMSizeError(f"spec must be a Spec, got {spec!r}")
-    return spec
 
 
 def _attention(spec: Spec, tokens: int) -> list[VectorKind]:
