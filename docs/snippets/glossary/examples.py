@@ -94,7 +94,7 @@ def _gl_list(lang, items):
 
 
 def _gl_ex_count(lang):
-    # transformers' count of the model built from its config (tests/oracle)
+    # transformers' count of the model built from its config (the llmsize_oracle package)
     assert _gl_counts("deepseek-v3").total == 671_026_404_352
     return say(_GL_EX["count"], lang, n=fmt.exact(_gl_counts("deepseek-v3").total, lang))
 

@@ -6,7 +6,7 @@ from llmsize import counts, dtypes, presets
 from llmsize.text import say
 
 deepseek_v3 = presets.load("deepseek-v3")
-# transformers' count of DeepSeek-V3 built from its config (tests/oracle)
+# transformers' count of DeepSeek-V3 built from its config (the llmsize_oracle package)
 assert counts(deepseek_v3).total == 671_026_404_352
 
 _DTYPE_NAMES = {

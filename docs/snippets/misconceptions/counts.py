@@ -148,7 +148,7 @@ def units_table(lang):
 
 # --- 3. a size label is not an exact count -----------------------------------------------------
 
-# (preset, claim texts to show). Exact totals: tests/oracle (transformers on the real configs).
+# (preset, claim texts to show). Exact totals: the llmsize_oracle package (transformers on the real configs).
 LABELLED = (
     ("gpt2", ("117M", "124M")),
     ("gemma-7b", ("7B",)),
