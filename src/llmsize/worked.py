@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from math import isqrt
 
-from llmsize.approx import twelve_ld2
+from llmsize.approx import per_head_attention, twelve_ld2
 from llmsize.article import ARTICLE_HEADS, ARTICLE_LAYERS, ARTICLE_WIDTH
-from llmsize.errors import LLMSizeError, check_int
+from llmsize.errors import check_int
 from llmsize.spec import Spec
 
 __all__ = [
@@ -45,17 +45,14 @@ def head_by_head(heads: int = ARTICLE_HEADS, width: int = ARTICLE_WIDTH) -> dict
         LLMSizeError: If an argument is not a positive integer or ``heads`` does not divide
             ``width``.
     """
-    h, d = check_int("heads", heads), check_int("width", width)
-    if d % h:
-        raise LLMSizeError(f"heads must divide width, got heads={h}, width={d}")
-    query = d * (d // h)
-    qkv_all = h * 3 * query
+    attention = per_head_attention(heads, width)  # checks that H divides D
+    query = width * (width // heads)
     return {
         "query_one_head": query,
         "qkv_one_head": 3 * query,
-        "qkv_all_heads": qkv_all,
-        "output": d * d,
-        "attention": qkv_all + d * d,
+        "qkv_all_heads": heads * 3 * query,
+        "output": width * width,
+        "attention": attention,
     }
 
 
