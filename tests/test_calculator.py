@@ -95,7 +95,10 @@ def test_breakdown_is_the_tree_depth_first() -> None:
         found = []
         for child in part.children:
             key = f"{path}.{child.key}" if path else child.key
-            found.append((key, depth, child.params, fmt.label(child.key, "zh")))
+            name = fmt.label(child.key, "zh")
+            if child.children and child.layers > 1:  # a group of layers says how many
+                name += f" ×{child.layers}"
+            found.append((key, depth, child.params, name))
             found += walk(child, depth + 1, key)
         return found
 
@@ -168,7 +171,7 @@ def test_notes() -> None:
         ({"model": "gpt-5"}, "unknown preset 'gpt-5'"),
         ({"model": ""}, "model must be a preset id or a pasted config.json, got ''"),
         ({"dtype": "fp7"}, "dtype must be one of"),
-        ({"kv_dtype": "fp8_block128"}, "not a KV-cache format"),
+        ({"kv_dtype": "fp8_block128"}, "must be a KV cache format"),
         ({"context": 0}, "context must be positive, got 0"),
         ({"context": -5}, "context must be positive, got -5"),
         ({"context": 1.5}, "context must be an integer, got 1.5"),

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from llmsize.calculator import calculate
+from llmsize.cli import main
 
 LLAMA = {
     "model_type": "llama",
@@ -116,7 +117,7 @@ def test_presets_lists_claims() -> None:
         (["memory", "llama-2-7b", "--dtype", "fp7"], "'fp7'"),
         (["memory", "llama-2-7b", "--context", "0"], "--context must be positive, got 0"),
         (["memory", "llama-2-7b", "--batch", "x"], "--batch must be an integer, got 'x'"),
-        (["memory", "llama-2-7b", "--kv-dtype", "fp8_block"], "not a KV-cache format"),
+        (["memory", "llama-2-7b", "--kv-dtype", "fp8_block"], "must be a KV cache format"),
         (["count", "gpt2", "--lang", "fr"], "invalid choice: 'fr'"),
         (["count"], "the following arguments are required: model"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
@@ -165,3 +166,32 @@ def test_cli_imports_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_kv_dtype_must_be_a_cache_format(capsys: pytest.CaptureFixture[str]) -> None:
+    # tf32 is a compute mode and q4_k a weight format: no serving engine keeps a cache in them.
+    for bad in ("tf32", "q4_k"):
+        with pytest.raises(SystemExit) as exit_:
+            main(["memory", "llama-2-7b", "--kv-dtype", bad])
+        assert exit_.value.code == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "must be a KV cache format" in err and repr(bad) in err
+
+
+def test_kv_dtype_defaults_to_bf16_beside_weight_only_formats() -> None:
+    from llmsize import counts, presets
+    from llmsize.report import memory_rows
+
+    spec = presets.load("llama-2-7b")
+    mem = memory_rows(spec, counts(spec).total, dtype="q4_k", context=4096)
+    assert mem.kv_dtype == "bf16"
+    # Llama-2-7B keeps 32 layers x 2 x 4,096 values per token: 524,288 bytes in bf16.
+    assert mem.get("kv_per_token") == 524_288
+
+
+def test_summary_keeps_close_counts_apart_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    # DeepSeek-V3 stores 684,489,845,504 parameters in 684,531,386,000 checkpoint values: both
+    # are 6845亿 at three digits.
+    assert main(["count", "deepseek-v3", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "6844.9亿" in out and "6845.3亿" in out

@@ -322,8 +322,6 @@ def test_kv_deepseek_v3_naive(deepseek_v3: Spec) -> None:
         ("bf16", 524_288),
         ("fp16", 524_288),
         ("fp8", 262_144),
-        ("int8", 262_144),
-        ("int4", 131_072),
         # llama.cpp q8_0 cache: each 4096-value row in 128 blocks of 34 bytes.
         ("q8_0", 2 * 32 * 128 * 34),
         ("q4_0", 2 * 32 * 128 * 18),
@@ -331,6 +329,15 @@ def test_kv_deepseek_v3_naive(deepseek_v3: Spec) -> None:
 )
 def test_kv_dtypes(llama2_7b: Spec, dtype: str, expected: int) -> None:
     assert kv_cache_bytes_per_token(llama2_7b, dtype) == expected
+
+
+@pytest.mark.parametrize("dtype", ["tf32", "q4_k", "int8", "int4", "fp8_block128"])
+def test_kv_cache_is_kept_only_in_cache_formats(llama2_7b: Spec, dtype: str) -> None:
+    # tf32 is a compute mode, q4_k and 128x128 tiles are weight formats, and bare integers
+    # without their scales are no engine's cache: llama.cpp's --cache-type-k and vLLM's
+    # --kv-cache-dtype name the formats of KV_CACHE_DTYPES.
+    with pytest.raises(LLMSizeError, match="must be a KV cache format"):
+        kv_cache_bytes_per_token(llama2_7b, dtype)
 
 
 def test_kv_scales_with_context_and_batch(llama2_7b: Spec) -> None:

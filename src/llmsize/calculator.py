@@ -23,7 +23,13 @@ from llmsize import fmt, presets
 from llmsize.count import Counts, counts
 from llmsize.errors import LLMSizeError
 from llmsize.hfconfig import from_json
-from llmsize.report import MemoryReport, breakdown_rows, memory_rows, summary_rows
+from llmsize.report import (
+    MemoryReport,
+    breakdown_rows,
+    memory_rows,
+    short_counts,
+    summary_rows,
+)
 from llmsize.spec import Spec
 from llmsize.text import UI, check_lang, say
 
@@ -55,9 +61,10 @@ def _bytes(n: int, lang: str) -> dict[str, Any]:
 
 
 def _summary(c: Counts, lang: str) -> list[dict[str, Any]]:
+    rows = summary_rows(c)
     return [
-        {"key": row.key, "label": say(row.label, lang), **_count(row.value, lang)}
-        for row in summary_rows(c)
+        {"key": row.key, "label": say(row.label, lang), **_count(row.value, lang), "count": short}
+        for row, short in zip(rows, short_counts(rows, lang), strict=True)
     ]
 
 
@@ -68,7 +75,7 @@ def _breakdown(c: Counts, lang: str) -> list[dict[str, Any]]:
             "path": row.path,
             "key": row.key,
             "depth": row.depth,
-            "label": say(row.label, lang),
+            "label": row.name(lang),
             "layers": row.layers,
             "group": row.group,
             "share": fmt.percent(row.params, c.total, lang),

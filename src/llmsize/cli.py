@@ -18,7 +18,7 @@ from typing import NoReturn
 from llmsize import fmt, presets
 from llmsize.count import counts
 from llmsize.errors import LLMSizeError, check_int
-from llmsize.report import Row, breakdown_rows, memory_rows, summary_rows
+from llmsize.report import Row, breakdown_rows, memory_rows, short_counts, summary_rows
 from llmsize.source import resolve
 from llmsize.text import LABELS, LANGS, UI, say
 
@@ -72,9 +72,12 @@ def _table(rows: Sequence[Sequence[str]], right: Sequence[bool], head: bool = Tr
     return "\n".join(lines)
 
 
-def _figures(rows: Sequence[Row], lang: str, compact: Callable[[int, str], str]) -> str:
-    """Label, exact value and ``compact`` value of each row, as a table without a head."""
-    cells = [[say(r.label, lang), fmt.exact(r.value, lang), compact(r.value, lang)] for r in rows]
+def _figures(rows: Sequence[Row], lang: str, compact: Sequence[str]) -> str:
+    """Label, exact value and its ``compact`` text of each row, as a table without a head."""
+    cells = [
+        [say(r.label, lang), fmt.exact(r.value, lang), text]
+        for r, text in zip(rows, compact, strict=True)
+    ]
     return _table(cells, [False, True, True], head=False)
 
 
@@ -89,13 +92,12 @@ def _count(args: argparse.Namespace) -> str:
     lang = args.lang
     rows = [[say(UI[k], lang) for k in ("part", "params")] + ["", say(UI["share"], lang)]]
     for part in breakdown_rows(c.breakdown):
-        name = "  " * part.depth + say(part.label, lang)
-        if part.layers > 1 and part.group:
-            name += f" ×{part.layers}"
+        name = "  " * part.depth + part.name(lang)
         share = fmt.percent(part.params, c.total, lang)
         rows.append([name, fmt.exact(part.params, lang), fmt.count(part.params, lang), share])
     breakdown = _table(rows, [False, True, True, True])
-    return f"{spec.name}\n\n{breakdown}\n\n{_figures(summary_rows(c), lang, fmt.count)}"
+    summary = summary_rows(c)
+    return f"{spec.name}\n\n{breakdown}\n\n{_figures(summary, lang, short_counts(summary, lang))}"
 
 
 def _memory(args: argparse.Namespace) -> str:
@@ -121,7 +123,8 @@ def _memory(args: argparse.Namespace) -> str:
             "memory": mem.values(),
         }
         return json.dumps(data, ensure_ascii=False)
-    return f"{spec.name}\n\n{_figures(mem.rows, args.lang, fmt.bytes_both)}"
+    sizes = [fmt.bytes_both(r.value, args.lang) for r in mem.rows]
+    return f"{spec.name}\n\n{_figures(mem.rows, args.lang, sizes)}"
 
 
 def _presets(args: argparse.Namespace) -> str:
@@ -163,7 +166,12 @@ _COMMANDS: dict[str, tuple[_Command, str, bool]] = {
 
 def _memory_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dtype", default="bf16", help="weights dtype (default bf16)")
-    parser.add_argument("--kv-dtype", default=None, help="KV cache dtype (default: --dtype)")
+    parser.add_argument(
+        "--kv-dtype",
+        default=None,
+        help="KV cache dtype: fp32, bf16, fp16, fp8_e4m3, fp8_e5m2, q8_0 or q4_0"
+        " (default: --dtype if it is one of these, else bf16)",
+    )
     parser.add_argument("--context", type=_integer, default=None, help="context length in tokens")
     parser.add_argument("--batch", type=_integer, default=1, help="sequences in the batch")
 

@@ -24,6 +24,7 @@ __all__ = [
     "DTYPE_ALIASES",
     "GB",
     "KB",
+    "KV_CACHE_DTYPES",
     "MB",
     "TB",
     "DType",
@@ -33,6 +34,7 @@ __all__ = [
     "TiB",
     "bytes_per_param",
     "get_dtype",
+    "get_kv_dtype",
     "to_gb_gib",
 ]
 
@@ -314,6 +316,31 @@ DTYPE_ALIASES: dict[str, str] = {
     "fp8_block": "fp8_block128",
 }
 """Other accepted names for entries of `DTYPES` (matched case-insensitively)."""
+
+KV_CACHE_DTYPES: tuple[str, ...] = ("fp32", "bf16", "fp16", "fp8_e4m3", "fp8_e5m2", "q8_0", "q4_0")
+"""Formats a KV cache is really kept in, as the serving engines name them: llama.cpp's
+``--cache-type-k``/``-v`` (f32, f16, bf16, q8_0, q4_0) and vLLM's ``--kv-cache-dtype``
+(fp8_e4m3, fp8_e5m2). Not tf32 (a compute mode, stored as fp32), not q4_k (a weight format
+llama.cpp does not accept for its cache), not 128x128 weight tiles."""
+
+
+def get_kv_dtype(dtype: str | DType) -> DType:
+    """Look up a storage format for the KV cache: one of `KV_CACHE_DTYPES` (or an alias).
+
+    Args:
+        dtype: A name, alias or `DType`, as for `get_dtype`.
+
+    Returns:
+        The `DType`.
+
+    Raises:
+        LLMSizeError: If the name is unknown or not a KV cache format.
+    """
+    found = get_dtype(dtype)
+    if found.name not in KV_CACHE_DTYPES:
+        choices = ", ".join(KV_CACHE_DTYPES)
+        raise LLMSizeError(f"kv_dtype must be a KV cache format ({choices}), got {found.name!r}")
+    return found
 
 
 def get_dtype(dtype: str | DType) -> DType:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from math import ceil
 
-from llmsize.dtypes import DType, get_dtype
+from llmsize.dtypes import DType, get_dtype, get_kv_dtype
 from llmsize.errors import LLMSizeError, check_int
 from llmsize.spec import Spec, check_spec
 
@@ -93,10 +93,6 @@ def matrix_bytes(rows: int, cols: int, dtype: str | DType = "bf16") -> int:
 
 def _vector_bytes(elements: int, dt: DType) -> int:
     """Bytes of one cached vector of ``elements`` values (one KV-cache row)."""
-    if dt.kind == "fp8_block":
-        raise LLMSizeError(
-            f"dtype {dt.name!r} is a weight format with 128x128 scale tiles, not a KV-cache format"
-        )
     if dt.kind == "gguf":
         assert dt.block is not None and dt.block_bytes is not None
         return -(-elements // dt.block) * dt.block_bytes
@@ -127,7 +123,7 @@ def kv_cache_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
 
     Args:
         spec: A decoder architecture.
-        dtype: Storage format of the cache (see `llmsize.dtypes.get_dtype`).
+        dtype: Storage format of the cache, one of `llmsize.dtypes.KV_CACHE_DTYPES`.
 
     Returns:
         Bytes per token.
@@ -136,7 +132,7 @@ def kv_cache_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
         LLMSizeError: If ``dtype`` is unknown or not a cache format, or ``spec`` is an encoder.
     """
     _check_decoder(spec)
-    dt = get_dtype(dtype)
+    dt = get_kv_dtype(dtype)
     if spec.mla is not None:
         latent = spec.mla.kv_lora_rank + spec.mla.qk_rope_head_dim
         return spec.layers * _vector_bytes(latent, dt)
@@ -154,7 +150,7 @@ def kv_cache_naive_mla_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") 
 
     Args:
         spec: A decoder with ``spec.mla`` set.
-        dtype: Storage format of the cache (see `llmsize.dtypes.get_dtype`).
+        dtype: Storage format of the cache, one of `llmsize.dtypes.KV_CACHE_DTYPES`.
 
     Returns:
         Bytes per token.
@@ -165,7 +161,7 @@ def kv_cache_naive_mla_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") 
     _check_decoder(spec)
     if spec.mla is None:
         raise LLMSizeError(f"spec.mla is None for {spec.name!r}: the model does not use MLA")
-    dt = get_dtype(dtype)
+    dt = get_kv_dtype(dtype)
     mla = spec.mla
     per_head = _vector_bytes(mla.qk_head_dim, dt) + _vector_bytes(mla.v_head_dim, dt)
     return spec.layers * spec.heads * per_head
@@ -178,7 +174,7 @@ def kv_cache_bytes(spec: Spec, context: int, batch: int = 1, dtype: str | DType 
         spec: A decoder architecture.
         context: Tokens held per sequence (prompt plus generated).
         batch: Number of sequences.
-        dtype: Storage format of the cache (see `llmsize.dtypes.get_dtype`).
+        dtype: Storage format of the cache, one of `llmsize.dtypes.KV_CACHE_DTYPES`.
 
     Returns:
         ``kv_cache_bytes_per_token(spec, dtype) * context * batch``.

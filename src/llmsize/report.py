@@ -14,13 +14,15 @@ disagree on a figure, a key or a word.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from llmsize import fmt
 from llmsize.count import Counts, Part
-from llmsize.dtypes import get_dtype
+from llmsize.dtypes import KV_CACHE_DTYPES, get_dtype, get_kv_dtype
 from llmsize.errors import check_int
+from llmsize.fmt import distinct
 from llmsize.memory import (
     kv_cache_bytes,
     kv_cache_bytes_per_token,
@@ -28,7 +30,7 @@ from llmsize.memory import (
     weights_bytes,
 )
 from llmsize.spec import Spec
-from llmsize.text import LABELS, LANGS, MEMORY, Text, fill
+from llmsize.text import LABELS, LANGS, MEMORY, Text, fill, say
 from llmsize.training import TRAINING_CONVENTIONS, training_bytes
 
 __all__ = ["MemoryReport", "PartRow", "Row", "breakdown_rows", "memory_rows", "summary_rows"]
@@ -71,6 +73,11 @@ class PartRow:
     params: int
     label: Text = field(hash=False)
 
+    def name(self, lang: str) -> str:
+        """The label in ``lang``, with ``×L`` after a group that spans ``L`` layers."""
+        text = say(self.label, lang)
+        return f"{text} ×{self.layers}" if self.group and self.layers > 1 else text
+
 
 @dataclass(frozen=True)
 class MemoryReport:
@@ -112,6 +119,15 @@ def summary_rows(c: Counts) -> list[Row]:
     if c.checkpoint != c.stored:
         keys.append("checkpoint")
     return [Row(key, LABELS[key], getattr(c, key)) for key in keys]
+
+
+def short_counts(rows: Sequence[Row], lang: str) -> list[str]:
+    """The rows' values as compact counts that keep different values apart (`fmt.distinct`).
+
+    DeepSeek-V3's stored parameters (684,489,845,504) and checkpoint values (684,531,386,000)
+    are both 6845亿 at three digits; side by side they read 6844.9亿 and 6845.3亿.
+    """
+    return distinct([r.value for r in rows], lang)
 
 
 def breakdown_rows(part: Part) -> list[PartRow]:
@@ -167,7 +183,8 @@ def memory_rows(
         spec: The architecture.
         params: Its parameters (``counts(spec).total``).
         dtype: Storage format of the weights.
-        kv_dtype: Storage format of the KV cache (``None``: as the weights).
+        kv_dtype: Storage format of the KV cache, one of `llmsize.dtypes.KV_CACHE_DTYPES`
+            (``None``: as the weights where that is a cache format, else bf16).
         context: Tokens per sequence held in the KV cache.
         batch: Sequences in the batch.
 
@@ -179,7 +196,9 @@ def memory_rows(
             ``batch`` is not a positive integer.
     """
     weights_dtype = get_dtype(dtype)
-    cache_dtype = get_dtype(dtype if kv_dtype is None else kv_dtype)
+    if kv_dtype is None:  # as the weights, where that is a cache format; else bf16
+        kv_dtype = weights_dtype.name if weights_dtype.name in KV_CACHE_DTYPES else "bf16"
+    cache_dtype = get_kv_dtype(kv_dtype)
     check_int("context", context)
     check_int("batch", batch)
     weights = weights_bytes(params, weights_dtype)

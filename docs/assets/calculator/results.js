@@ -41,7 +41,7 @@ export function render(el, out, text) {
     cell("td", r.exact, "calc-num"),
   ]);
   fill(el.breakdown, out.breakdown, (r) => {
-    const label = cell("td", r.group && r.layers > 1 ? `${r.label} ×${r.layers}` : r.label);
+    const label = cell("td", r.label);
     label.style.paddingLeft = `${0.8 + 1.2 * r.depth}em`;
     if (r.group) label.classList.add("calc-group");
     return [

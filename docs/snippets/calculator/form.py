@@ -21,12 +21,6 @@ ROOT = {"en": "../", "zh": "../../"}
 # docs/hooks/calculator.py replaces data-runtime="@llmsize-runtime@" with the runtime's
 # location and cache key (RUNTIME_MARK there).
 RUNTIME_MARK = "@llmsize-runtime@"
-# Formats a KV cache is really kept in, by the serving engines that name them: llama.cpp's
-# --cache-type-k/-v (f32, f16, bf16, q8_0, q4_0) and vLLM's --kv-cache-dtype (fp8_e4m3,
-# fp8_e5m2). Not tf32 (a compute mode, stored as fp32), not q4_k (a weight format llama.cpp
-# does not accept for its cache), not integers without scales, not 128x128 weight tiles.
-KV_CACHE_DTYPES = ("fp32", "bf16", "fp16", "fp8_e4m3", "fp8_e5m2", "q8_0", "q4_0")
-assert set(KV_CACHE_DTYPES) <= set(dtypes.DTYPES)
 
 # What the browser computes is what the build computes (the same function, the same wheel):
 # pin it to figures published elsewhere. Llama-2-7B: the Hugging Face Hub's safetensors total
@@ -137,8 +131,8 @@ def preset_options():
 def dtype_options(lang, *, cache):
     """``<option>`` per storage format of llmsize.dtypes.DTYPES, with its bits per value (every
     digit up to three decimals: fp8 with its block scales is 8.002); for the KV cache only the
-    formats of KV_CACHE_DTYPES."""
-    names = KV_CACHE_DTYPES if cache else tuple(dtypes.DTYPES)
+    formats of dtypes.KV_CACHE_DTYPES."""
+    names = dtypes.KV_CACHE_DTYPES if cache else tuple(dtypes.DTYPES)
     out = []
     for name in names:
         dtype = dtypes.DTYPES[name]
