@@ -10,8 +10,11 @@ from hypothesis import strategies as st
 
 from llmsize.errors import LLMSizeError
 from llmsize.memory import kv_cache_bytes
+from llmsize.presets import ids, load
 from llmsize.spec import Spec
+from llmsize.text import LANGS
 from llmsize.vectors import (
+    KIND_NAMES,
     Growth,
     VectorCounts,
     VectorKind,
@@ -228,3 +231,9 @@ def test_shared_experts_are_one_fused_mlp(deepseek_v3: Spec) -> None:
 def test_rejects_spec() -> None:
     with pytest.raises(LLMSizeError, match="spec must be a Spec"):
         vectors("llama", 1)  # type: ignore[arg-type]
+
+
+def test_every_kind_has_a_name_in_both_languages() -> None:
+    keys = {k.key for i in ids() for k in vectors(load(i), 1).kinds}
+    assert set(KIND_NAMES) == keys
+    assert all(set(name) == set(LANGS) and all(name.values()) for name in KIND_NAMES.values())

@@ -1,6 +1,11 @@
 # Markdown helpers shared by every page's snippets (a page file includes this: --8<-- "md.py").
 # They only lay out text that llmsize.fmt has already formatted; no figure is computed here.
+# The wording that tables on several pages share is here too, worded once: column heads
+# (HEADS), the site's notation (NOTATION) and the separators (listing, clauses).
+from collections.abc import Mapping
 from fractions import Fraction
+
+from llmsize.text import LABELS, UI, say
 
 
 def row(*cells: object) -> str:
@@ -8,11 +13,16 @@ def row(*cells: object) -> str:
     return "| " + " | ".join(str(c) for c in cells) + " |"
 
 
-def table(header: list[str], rows: list[list[str]], align: str = "") -> str:
-    """A Markdown table; ``align`` has one letter per column (l, r or c; default left)."""
+def table(header: list, rows: list[list[str]], align: str = "", lang: str | None = None) -> str:
+    """A Markdown table; ``align`` has one letter per column (l, r or c; default left).
+
+    A column head is a string, or a bilingual text (``{"en": ..., "zh": ...}``, e.g. from
+    `HEADS`) said in ``lang``.
+    """
+    heads = [say(h, lang) if isinstance(h, Mapping) else h for h in header]
     marks = {"l": ":--", "r": "--:", "c": ":-:"}
-    rule = [marks[a] for a in align.ljust(len(header), "l")]
-    return "\n".join([row(*header), row(*rule), *(row(*r) for r in rows)])
+    rule = [marks[a] for a in align.ljust(len(heads), "l")]
+    return "\n".join([row(*heads), row(*rule), *(row(*r) for r in rows)])
 
 
 def named(key: str, value: int | Fraction, text: str) -> str:
@@ -24,3 +34,84 @@ def named(key: str, value: int | Fraction, text: str) -> str:
     scientific notation is such a mark.
     """
     return f'<span data-figure="{key}" data-value="{value}">{text}</span>'
+
+
+_SEP = {"list": {"en": ", ", "zh": "、"}, "clauses": {"en": ", ", "zh": "，"}}
+
+
+def listing(items: list[str], lang: str) -> str:
+    """Items of one kind in a row: "a, b, c" / "a、b、c"."""
+    return say(_SEP["list"], lang).join(items)
+
+
+def clauses(items: list[str], lang: str) -> str:
+    """Phrases one after another: "a: 1, b: 2" / "a 为 1，b 为 2"."""
+    return say(_SEP["clauses"], lang).join(items)
+
+
+# Column heads (and a few row names) that tables on more than one page use. The heads the
+# command line's tables use too come from llmsize.text; the count definitions (total, active,
+# non-embedding, stored, checkpoint) are fmt.label's.
+HEADS = {
+    "model": LABELS["model"],
+    "params": UI["params"],
+    "part": UI["part"],
+    "share": UI["share"],
+    "exactly": {"en": "Exactly", "zh": "精确值"},
+    "count": {"en": "Count", "zh": "口径"},
+    "sum": {"en": "Total", "zh": "合计"},
+    "share_total": {"en": "Share of the total", "zh": "占总量"},
+    "published": {"en": "Published", "zh": "公布的数字"},
+    "includes": {"en": "What it includes", "zh": "包含什么"},
+    "formula": {"en": "Formula", "zh": "公式"},
+    "shape": {"en": "Shape", "zh": "形状"},
+    "symbol": {"en": "Symbol", "zh": "符号"},
+    "meaning": {"en": "Meaning", "zh": "含义"},
+    "value": {"en": "Value", "zh": "值"},
+    "item": {"en": "Item", "zh": "项目"},
+    "bytes": {"en": "Bytes", "zh": "字节数"},
+    "size": {"en": "Size", "zh": "大小"},
+    "per_param": {"en": "Bytes per parameter", "zh": "每个参数的字节数"},
+    "tensor": {"en": "Tensor", "zh": "张量"},
+    "values": {"en": "Values", "zh": "数值个数"},
+    "whole_checkpoint": {"en": "Whole checkpoint", "zh": "整个权重文件"},
+    "whole_model": {"en": "Whole model", "zh": "整个模型"},
+    "width": {"en": "Width `D`", "zh": "宽度 `D`"},
+    "layers": {"en": "Layers `L`", "zh": "层数 `L`"},
+    "tokens": {"en": "Tokens `T`", "zh": "词元数 `T`"},
+    "forward_2n": {"en": "Forward FLOPs per token (`2N`)", "zh": "每个词元的前向 FLOPs（`2N`）"},
+    "vector": {"en": "Vector", "zh": "向量"},
+    "how_many": {"en": "How many", "zh": "个数"},
+    "numbers_each": {"en": "Numbers in each", "zh": "每个含几个数"},
+    "numbers_in_them": {"en": "Numbers in them", "zh": "其中的数值"},
+    "all_vectors": {"en": "All vectors of one pass", "zh": "一次前向计算的全部向量"},
+}
+
+# The site's notation, as the Parameters page sets it out; a page's own table of symbols takes
+# the meanings from here.
+NOTATION = {
+    "L": {"en": "layers (transformer blocks)", "zh": "层数（Transformer 块的个数）"},
+    "D": {
+        "en": "model width: the length of every vector on the residual stream",
+        "zh": "模型宽度：残差流上每个向量的长度",
+    },
+    "N": {"en": "query heads per layer", "zh": "每层的查询头数"},
+    "K": {
+        "en": "key/value heads per layer (`K = N` unless grouped)",
+        "zh": "每层的键值头数（不分组时 `K = N`）",
+    },
+    "H": {
+        "en": "size of one head: what each head's query, key and value vectors hold",
+        "zh": "头维度：每个头的查询、键、值向量的长度",
+    },
+    "F": {
+        "en": "hidden width of the feed-forward network (FFN)",
+        "zh": "前馈网络（FFN）中间层的宽度",
+    },
+    "V": {
+        "en": "vocabulary: rows of the token-embedding table",
+        "zh": "词表大小：词元嵌入表的行数",
+    },
+    "P": {"en": "rows of a learned position table", "zh": "可学习位置嵌入表的行数"},
+    "T": {"en": "tokens in the input: not part of the model", "zh": "输入的词元数：不属于模型本身"},
+}

@@ -23,8 +23,10 @@ from typing import Any
 from llmsize.count import counts
 from llmsize.errors import check_int
 from llmsize.spec import Spec, check_spec
+from llmsize.text import Text
 
 __all__ = [
+    "KIND_NAMES",
     "Growth",
     "VectorCounts",
     "VectorKind",
@@ -35,6 +37,29 @@ __all__ = [
     "vectors",
     "vectors_per_token",
 ]
+
+
+KIND_NAMES: dict[str, Text] = {
+    "embeddings": {"en": "Token embeddings", "zh": "词元嵌入向量"},
+    "hidden_states": {"en": "Hidden states (each layer's output)", "zh": "隐藏状态（每层的输出）"},
+    "query_latents": {"en": "Query latents", "zh": "查询潜向量"},
+    "queries": {"en": "Queries, one per head", "zh": "查询，每个头一个"},
+    "kv_latents": {"en": "Key/value latents", "zh": "键值潜向量"},
+    "rope_keys": {"en": "Rotary keys, one shared by the heads", "zh": "旋转位置键，所有头共享一个"},
+    "keys": {"en": "Keys, one per key/value head", "zh": "键，每个键值头一个"},
+    "values": {"en": "Values, one per key/value head", "zh": "值，每个键值头一个"},
+    "attention_outputs": {"en": "Attention outputs, one per head", "zh": "注意力输出，每个头一个"},
+    "kv_cache.keys": {"en": "Keys kept in the KV cache", "zh": "KV 缓存中保留的键"},
+    "kv_cache.values": {"en": "Values kept in the KV cache", "zh": "KV 缓存中保留的值"},
+    "kv_cache.latents": {"en": "Latents kept in the KV cache", "zh": "KV 缓存中保留的潜向量"},
+    "mlp_hidden": {"en": "FFN hidden vectors", "zh": "前馈网络的中间向量"},
+    "router_logits": {"en": "Router scores over the experts", "zh": "路由器对各专家的打分"},
+    "expert_hidden": {"en": "Routed experts' hidden vectors", "zh": "路由专家的中间向量"},
+    "shared_expert_hidden": {"en": "Shared experts' hidden vectors", "zh": "共享专家的中间向量"},
+    "logits": {"en": "Logits (a score per vocabulary entry)", "zh": "logits（对词表每一项的打分）"},
+}
+"""The name of each kind of vector (`VectorKind.key`), in both languages: the one wording
+every page that lists the kinds uses."""
 
 
 @dataclass(frozen=True)

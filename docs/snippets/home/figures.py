@@ -9,53 +9,32 @@ deepseek_v3 = presets.load("deepseek-v3")
 # DeepSeek-V3 main model (transformers on the real config.json); the report says 671B.
 assert counts(deepseek_v3).total == 671_026_404_352
 
-# Count definition -> (name, what it covers).
+# Count definition (its name is fmt.label's) -> what it covers.
 _DEFINITIONS = {
-    "total": (
-        {"en": "Total", "zh": "总参数量"},
-        {
-            "en": "every trained weight of the model: the headline figure",
-            "zh": "模型全部可训练的权重，也就是常说的那个数",
-        },
-    ),
-    "active": (
-        {"en": "Active per token", "zh": "每个词元激活"},
-        {
-            "en": "what one token passes through: the shared parts plus the experts it is"
-            " routed to",
-            "zh": "一个词元实际经过的部分：共享部分，加上它被路由到的专家",
-        },
-    ),
-    "non_embedding": (
-        {"en": "Non-embedding", "zh": "非嵌入参数"},
-        {
-            "en": "the total without the vocabulary tables (token embedding and output head)",
-            "zh": "去掉词表相关的两张表（词元嵌入和输出头）后的总数",
-        },
-    ),
-    "stored": (
-        {"en": "Stored in the checkpoint", "zh": "权重文件中存储"},
-        {
-            "en": "what the released checkpoint holds: the total plus the multi-token-prediction"
-            " module and the router's correction biases",
-            "zh": "发布的权重文件里存的：总数，加上多词元预测模块和路由器的校正偏置",
-        },
-    ),
-    "checkpoint": (
-        {"en": "Counted on the Hub", "zh": "Hub 上统计的"},
-        {
-            "en": "every value in the checkpoint's tensors: the stored weights plus the scale"
-            " factors of the fp8 release",
-            "zh": "权重文件各张量中的全部数值：存储的权重，加上 fp8 版本附带的缩放因子",
-        },
-    ),
+    "total": {
+        "en": "every trained weight of the model: the headline figure",
+        "zh": "模型全部可训练的权重，也就是常说的那个数",
+    },
+    "active": {
+        "en": "what one token passes through: the shared parts plus the experts it is routed to",
+        "zh": "一个词元实际经过的部分：共享部分，加上它被路由到的专家",
+    },
+    "non_embedding": {
+        "en": "the total without the vocabulary tables (token embedding and output head)",
+        "zh": "去掉词表相关的两张表（词元嵌入和输出头）后的总数",
+    },
+    "stored": {
+        "en": "what the released checkpoint holds: the total plus the multi-token-prediction"
+        " module and the router's correction biases",
+        "zh": "发布的权重文件里存的：总数，加上多词元预测模块和路由器的校正偏置",
+    },
+    "checkpoint": {
+        "en": "every value in the checkpoint's tensors: the stored weights plus the scale"
+        " factors of the fp8 release",
+        "zh": "权重文件各张量中的全部数值：存储的权重，加上 fp8 版本附带的缩放因子",
+    },
 }
-_DEFINITIONS_HEADER = (
-    {"en": "Count", "zh": "口径"},
-    {"en": "Parameters", "zh": "参数量"},
-    {"en": "Exactly", "zh": "精确值"},
-    {"en": "What it covers", "zh": "包含什么"},
-)
+_DEFINITIONS_HEADER = (HEADS["count"], HEADS["params"], HEADS["exactly"], HEADS["includes"])
 
 
 def definitions(spec, lang):
@@ -68,19 +47,19 @@ def definitions(spec, lang):
     values = [getattr(c, key) for key in _DEFINITIONS]
     short = fmt.distinct(values, lang)
     rows = [
-        [say(name, lang), s, fmt.exact(n, lang), say(meaning, lang)]
-        for (name, meaning), s, n in zip(_DEFINITIONS.values(), short, values, strict=True)
+        [fmt.label(key, lang), s, fmt.exact(n, lang), say(meaning, lang)]
+        for (key, meaning), s, n in zip(_DEFINITIONS.items(), short, values, strict=True)
     ]
-    return table([say(h, lang) for h in _DEFINITIONS_HEADER], rows, "lrrl")
+    return table(_DEFINITIONS_HEADER, rows, "lrrl", lang)
 
 
 _VECTORS_HEADER = (
     {"en": "Input", "zh": "输入"},
-    {"en": "Tokens T", "zh": "词元数 T"},
+    HEADS["tokens"],
     {"en": "Main-stream vectors", "zh": "残差流上的向量"},
-    {"en": "All vectors", "zh": "全部向量"},
-    {"en": "Numbers in them", "zh": "其中的数值"},
-    {"en": "Parameters", "zh": "参数量"},
+    HEADS["all_vectors"],
+    HEADS["numbers_in_them"],
+    HEADS["params"],
 )
 _INPUTS = (
     {"en": "one token", "zh": "一个词元"},
@@ -119,4 +98,4 @@ def parameters_vs_vectors(spec, lang):
                 fmt.count(g.parameters, lang),
             ]
         )
-    return table([say(h, lang) for h in _VECTORS_HEADER], rows, "lrrrrr")
+    return table(_VECTORS_HEADER, rows, "lrrrrr", lang)

@@ -1,14 +1,15 @@
 # Memory page, GB and GiB: decimal against binary units, and what the "B" of "671B" can be
-# mistaken for. Included after md.py and memory/common.py.
+# mistaken for. Included after md.py and memory/common.py; the Misconceptions page includes it
+# (after md.py) for the units table too.
 from llmsize import counts, dtypes, fmt, memory, presets
 from llmsize.text import say
 
 _UNITS_HEADER = [
     {"en": "Prefix", "zh": "词头"},
     {"en": "Decimal (SI)", "zh": "十进制（SI）"},
-    {"en": "Bytes", "zh": "字节数"},
+    HEADS["bytes"],
     {"en": "Binary (IEC)", "zh": "二进制（IEC）"},
-    {"en": "Bytes", "zh": "字节数"},
+    HEADS["bytes"],
     {"en": "Binary is larger by", "zh": "二进制单位大出"},
 ]
 _PREFIXES = {
@@ -58,10 +59,10 @@ _B_ROWS = {
 }
 
 
-def units_table(lang):
-    """Markdown table: decimal against binary units, and how far apart they drift."""
+def units_table(lang, prefixes=tuple(_PREFIXES)):
+    """Markdown table: decimal against binary units (of ``prefixes``), and how far apart they drift."""
     rows = []
-    for name, letter, binary, power in _PREFIXES.values():
+    for name, letter, binary, power in (_PREFIXES[p] for p in prefixes):
         si, iec = 10 ** (3 * power), 2 ** (10 * power)
         rows.append(
             [
@@ -75,7 +76,7 @@ def units_table(lang):
         )
     assert dtypes.GiB == 1_073_741_824 and dtypes.GB == 1_000_000_000
     assert (dtypes.KiB, dtypes.MiB, dtypes.TiB) == (2**10, 2**20, 2**40)
-    return table([say(h, lang) for h in _UNITS_HEADER], rows, "llrlrr")
+    return table(_UNITS_HEADER, rows, "llrlrr", lang)
 
 
 def b_readings(spec, lang):
@@ -97,4 +98,4 @@ def b_readings(spec, lang):
         "byte": fmt.bytes_both(label, lang),
     }
     rows = [[say(c, lang, size=sizes[k], **fields) for c in cells] for k, cells in _B_ROWS.items()]
-    return table([say(h, lang) for h in _B_HEADER], rows, "lllr")
+    return table(_B_HEADER, rows, "lllr", lang)

@@ -6,8 +6,8 @@
 # against the Hub's exact counts, model cards and papers.
 from llmsize import claims, counts, fmt, presets
 from llmsize.memory import weights_bytes
-from llmsize.text import say
-from llmsize.vectors import vectors
+from llmsize.text import LABELS, say
+from llmsize.vectors import KIND_NAMES, vectors
 
 deepseek_v3 = presets.load("deepseek-v3")
 DEEPSEEK = counts(deepseek_v3)
@@ -44,11 +44,11 @@ def _totals(v, lang, short):
 
 
 _VECTORS_HEADER = (
-    {"en": "Tokens `T`", "zh": "词元数 `T`"},
+    HEADS["tokens"],
     {"en": "Input vectors", "zh": "输入向量"},
-    {"en": "All vectors of one pass", "zh": "一次前向计算的全部向量"},
-    {"en": "Numbers in them", "zh": "其中的数值"},
-    {"en": "Parameters", "zh": "参数量"},
+    HEADS["all_vectors"],
+    HEADS["numbers_in_them"],
+    HEADS["params"],
 )
 
 
@@ -63,26 +63,15 @@ def vectors_by_tokens(lang):
             + _totals(v, lang, short=True)
             + [fmt.count(VECTOR_PARAMS, lang)]
         )
-    return table([say(h, lang) for h in _VECTORS_HEADER], rows, "rrrrr")
+    return table(_VECTORS_HEADER, rows, "rrrrr", lang)
 
 
-_KINDS = {
-    "embeddings": {"en": "Input embeddings, one per token", "zh": "输入嵌入，每个词元一个"},
-    "hidden_states": {"en": "Layer outputs (hidden states)", "zh": "各层输出（隐藏状态）"},
-    "queries": {"en": "Queries, one per head", "zh": "查询，每个头一个"},
-    "keys": {"en": "Keys, one per key/value head", "zh": "键，每个键值头一个"},
-    "values": {"en": "Values, one per key/value head", "zh": "值，每个键值头一个"},
-    "attention_outputs": {"en": "Attention outputs, one per head", "zh": "注意力输出，每个头一个"},
-    "mlp_hidden": {"en": "FFN hidden vectors", "zh": "前馈网络的中间向量"},
-    "logits": {"en": "Scores over the vocabulary (logits)", "zh": "对整个词表的打分（logits）"},
-}
 _KINDS_HEADER = (
-    {"en": "Vector", "zh": "向量"},
-    {"en": "How many", "zh": "个数"},
-    {"en": "Numbers in each", "zh": "每个的长度"},
+    HEADS["vector"],
+    HEADS["how_many"],
+    HEADS["numbers_each"],
     {"en": "Numbers in all of them", "zh": "合计数值"},
 )
-_KINDS_TOTAL = {"en": "**All vectors of the pass**", "zh": "**这次前向计算的全部向量**"}
 
 
 def vector_kinds(lang):
@@ -93,16 +82,16 @@ def vector_kinds(lang):
     """
     v = vectors(vector_spec, ARTICLE_TOKENS)
     rows = [
-        [say(_KINDS[k.key], lang), fmt.exact(k.count, lang)]
+        [say(KIND_NAMES[k.key], lang), fmt.exact(k.count, lang)]
         + [fmt.exact(k.size, lang), fmt.count(k.elements, lang)]
         for k in v.created
     ]
     n_vec, n_num = _totals(v, lang, short=False)
-    rows.append([say(_KINDS_TOTAL, lang), f"**{n_vec}**", "", f"**{n_num}**"])
+    rows.append([f"**{say(HEADS['all_vectors'], lang)}**", f"**{n_vec}**", "", f"**{n_num}**"])
     assert sum(k.count for k in v.created) == v.total_vectors
     # The longest vector is the logits, one score per vocabulary entry.
     assert max(k.size for k in v.created) == vector_spec.vocab == v.get("logits").size
-    return table([say(h, lang) for h in _KINDS_HEADER], rows, "lrrr")
+    return table(_KINDS_HEADER, rows, "lrrr", lang)
 
 
 # --- 2. "671b" is a count, not bits ------------------------------------------------------------
@@ -114,9 +103,9 @@ assert MISREAD_BYTES == 83_875_000_000
 
 _UNITS_HEADER = (
     {"en": "Reading", "zh": "理解方式"},
-    {"en": "Parameters", "zh": "参数个数"},
+    HEADS["params"],
     {"en": "Bits", "zh": "比特数"},
-    {"en": "Bytes", "zh": "字节数"},
+    HEADS["bytes"],
 )
 _UNITS = {
     "bits": {"en": "{n} bits", "zh": "{n}比特"},
@@ -143,7 +132,7 @@ def units_table(lang):
     misread = say(_UNITS["misread"], lang, tag=tag, long=fmt.count_long(LABEL.value, lang), n=label)
     bits = say(_UNITS["bits"], lang, n=label)
     rows.append([misread, "—", bits, fmt.bytes_both(MISREAD_BYTES, lang)])
-    return table([say(h, lang) for h in _UNITS_HEADER], rows, "lrrr")
+    return table(_UNITS_HEADER, rows, "lrrr", lang)
 
 
 # --- 3. a size label is not an exact count -----------------------------------------------------
@@ -163,13 +152,8 @@ EXACT = {
     "llama-2-70b": 68_976_648_192,
     "deepseek-v3": 671_026_404_352,
 }
-_LABELS_HEADER = (
-    {"en": "Model", "zh": "模型"},
-    {"en": "Label", "zh": "标称"},
-    {"en": "Exact count", "zh": "精确参数量"},
-    {"en": "Rounded", "zh": "取整"},
-    {"en": "Label vs exact", "zh": "标称与精确值之差"},
-)
+_LABEL = {"en": "Label", "zh": "标签"}
+_ROUNDED = {"en": "Rounded", "zh": "取整"}
 _NOTE = {"en": "- **{name}, {label}**: {why}", "zh": "- **{name}，{label}**：{why}"}
 
 
@@ -187,11 +171,7 @@ def labels_table(lang):
                 continue
             exact = claims.exact_for(preset, claim)
             assert exact == EXACT[preset_id]
-            gap = named(
-                claims.gap_key(preset, claim),
-                claims.gap(claim.value, exact),
-                fmt.gap(claim.value, exact, lang),
-            )
+            gap = gap_mark(preset, claim, exact, lang)
             label = published(claim, lang)
             rows.append(
                 [preset.name, label, fmt.exact(exact, lang)]
@@ -200,8 +180,8 @@ def labels_table(lang):
             why = say(claim.reason, lang)
             notes.append(say(_NOTE, lang, name=preset.name, label=label, why=why))
     assert len(rows) == sum(len(t) for _, t in LABELLED)
-    header = [say(h, lang) for h in _LABELS_HEADER]
-    return table(header, rows, "lrrrr") + "\n\n" + "\n".join(notes)
+    header = (HEADS["model"], _LABEL, HEADS["exactly"], _ROUNDED, GAP_HEAD)
+    return table(header, rows, "lrrrr", lang) + "\n\n" + "\n".join(notes)
 
 
 # Gemma's paper, Table 2: 7,751,248,896 non-embedding parameters for the 7B model.
@@ -221,10 +201,10 @@ _embedding = DEEPSEEK.breakdown.get("embeddings.token")
 assert fmt.count(DEEPSEEK.active - _embedding) == "36.6B"
 
 _MOE_HEADER = (
-    {"en": "Model", "zh": "模型"},
-    {"en": "Total", "zh": "总参数量"},
-    {"en": "Active per token", "zh": "每词元激活"},
-    {"en": "Share", "zh": "占比"},
+    HEADS["model"],
+    LABELS["total"],
+    LABELS["active"],
+    HEADS["share"],
     {"en": "Must sit in memory (bf16)", "zh": "须全部载入显存（bf16）"},
     {"en": "Used per token (bf16)", "zh": "每个词元用到（bf16）"},
 )
@@ -240,7 +220,7 @@ def moe_table(lang):
             + [fmt.percent(c.active, c.total, lang)]
             + [fmt.bytes_both(weights_bytes(n, "bf16"), lang) for n in (c.total, c.active)]
         )
-    return table([say(h, lang) for h in _MOE_HEADER], rows, "lrrrrr")
+    return table(_MOE_HEADER, rows, "lrrrrr", lang)
 
 
 _MOE_CHART = {

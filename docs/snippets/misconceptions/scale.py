@@ -10,41 +10,16 @@ from llmsize.memory import weights_bytes
 from llmsize.text import say
 
 # --- 5. GB is not GiB -----------------------------------------------------------------------------
+# The units table is the Memory page's (memory/units.py: units_table(lang, ("giga", "tera"))).
 
 assert (GB, GiB, TB, TiB) == (10**9, 2**30, 10**12, 2**40)
 assert fmt.percent(GiB - GB, GB) == "7.4%"
 assert fmt.percent(TiB - TB, TB) == "10.0%"
 
-_GAP_HEADER = (
-    {"en": "Prefix", "zh": "前缀"},
-    {"en": "Decimal (SI)", "zh": "十进制（SI）"},
-    {"en": "Binary (IEC)", "zh": "二进制（IEC）"},
-    {"en": "Binary unit is larger by", "zh": "二进制单位大出"},
-)
-_UNIT = {"en": "{unit} = {n} bytes", "zh": "{unit} = {n} 字节"}
-
-
-def gap_table(lang):
-    """Markdown table: the decimal and binary units and how far apart they are."""
-    rows = [
-        [
-            prefix,
-            say(_UNIT, lang, unit=si, n=fmt.exact(si_n, lang)),
-            say(_UNIT, lang, unit=iec, n=fmt.exact(iec_n, lang)),
-            fmt.percent(iec_n - si_n, si_n, lang),
-        ]
-        for prefix, (si, si_n), (iec, iec_n) in (
-            ("G", ("GB", GB), ("GiB", GiB)),
-            ("T", ("TB", TB), ("TiB", TiB)),
-        )
-    ]
-    return table([say(h, lang) for h in _GAP_HEADER], rows, "lrrr")
-
-
 SIZED = ("llama-3.1-8b", "mixtral-8x7b", "deepseek-v3")
 _SIZES_HEADER = (
     {"en": "bf16 weights of", "zh": "bf16 权重"},
-    {"en": "Bytes", "zh": "字节数"},
+    HEADS["bytes"],
     {"en": "In GB", "zh": "以 GB 计"},
     {"en": "In GiB", "zh": "以 GiB 计"},
 )
@@ -59,7 +34,7 @@ def sizes_table(lang):
             [presets.get(preset_id).name, fmt.exact(n, lang)]
             + [fmt.bytes_(n, "GB", lang), fmt.bytes_(n, "GiB", lang)]
         )
-    return table([say(h, lang) for h in _SIZES_HEADER], rows, "lrrr")
+    return table(_SIZES_HEADER, rows, "lrrr", lang)
 
 
 # --- 6. more parameters is not more knowledge ---------------------------------------------------
@@ -73,7 +48,7 @@ assert chinchilla_tokens(runs.get("chinchilla").params) == runs.get("chinchilla"
 assert CHINCHILLA_TOKENS_PER_PARAM == 20
 
 _TRAINED_HEADER = (
-    {"en": "Model", "zh": "模型"},
+    HEADS["model"],
     {"en": "Parameters `N`", "zh": "参数量 `N`"},
     {"en": "Training tokens", "zh": "训练词元数"},
     {"en": "Tokens per parameter", "zh": "每个参数摊到的词元"},
@@ -81,13 +56,9 @@ _TRAINED_HEADER = (
     {"en": "Training compute (`6 × N × tokens`)", "zh": "训练计算量（`6 × N × 词元数`）"},
     {"en": "Training compute, as published", "zh": "公布的训练计算量"},
 )
-_FLOPS = {"en": "{f} FLOPs", "zh": "{f} FLOPs"}
-_PUBLISHED = {
-    "own": {"en": "{f} FLOPs ({src})", "zh": "{f} FLOPs（{src}）"},
-    "budget_of": {
-        "en": "{f} FLOPs, the same budget as {name} ({src})",
-        "zh": "{f} FLOPs，与 {name} 的预算相同（{src}）",
-    },
+_BUDGET_OF = {
+    "en": "{f} FLOPs, the same budget as {name}",
+    "zh": "{f} FLOPs，与 {name} 的预算相同",
 }
 
 
@@ -97,8 +68,9 @@ def _published(run, lang):
     of = run if own else runs.get(run.budget_of)
     figure = named(of.reported_key, of.reported_flops, fmt.sci(of.reported_flops, lang))
     if own:
-        return say(_PUBLISHED["own"], lang, f=figure, src=say(run.reported_source, lang))
-    return say(_PUBLISHED["budget_of"], lang, f=figure, name=of.name, src=say(run.source, lang))
+        return fmt.both(f"{figure} FLOPs", say(run.reported_source, lang), lang)
+    budget = say(_BUDGET_OF, lang, f=figure, name=of.name)
+    return fmt.both(budget, say(run.source, lang), lang)
 
 
 def trained_table(lang):
@@ -110,9 +82,9 @@ def trained_table(lang):
             [run.name, fmt.count(run.params, lang), fmt.count(run.tokens, lang)]
             + [fmt.decimal(run.tokens_per_param, lang, places=2)]
             + [fmt.count(chinchilla_tokens(run.params), lang)]
-            + [say(_FLOPS, lang, f=six_nd), _published(run, lang)]
+            + [f"{six_nd} FLOPs", _published(run, lang)]
         )
-    return table([say(h, lang) for h in _TRAINED_HEADER], rows, "lrrrrrl")
+    return table(_TRAINED_HEADER, rows, "lrrrrrl", lang)
 
 
 _TRAINED_NOTE = {
@@ -145,12 +117,7 @@ assert _widths == [768, 4096, 7168, 8192, 12288, 16384]
 # The width the article gives GPT-4 is the width of its own worked example, and Llama-2-70B's.
 assert presets.load("llama-2-70b").width == ARTICLE_WIDTH == 8192
 
-_WIDTHS_HEADER = (
-    {"en": "Model", "zh": "模型"},
-    {"en": "Width `D`", "zh": "宽度 `D`"},
-    {"en": "Layers `L`", "zh": "层数 `L`"},
-    {"en": "Parameters", "zh": "参数量"},
-)
+_WIDTHS_HEADER = (HEADS["model"], HEADS["width"], HEADS["layers"], HEADS["params"])
 
 
 def widths_table(lang):
@@ -162,4 +129,4 @@ def widths_table(lang):
             [presets.get(preset_id).name, fmt.exact(spec.width, lang)]
             + [fmt.exact(spec.layers, lang), fmt.count(counts(spec).total, lang)]
         )
-    return table([say(h, lang) for h in _WIDTHS_HEADER], rows, "lrrr")
+    return table(_WIDTHS_HEADER, rows, "lrrr", lang)

@@ -1,13 +1,17 @@
 # Real models: every preset, every published figure against its exact count, and why they differ.
 # Needs md.py, models/common.py and models/published.py included first.
 from llmsize import claims, fmt
-from llmsize.text import say
+from llmsize.text import LABELS, say
 
+_PRESETS_HEADER = (
+    HEADS["model"],
+    {"en": "Architecture", "zh": "结构"},
+    LABELS["head"],
+    LABELS["total"],
+    HEADS["exactly"],
+    LABELS["active"],
+)
 _PRESETS = {
-    "header": {
-        "en": ["Model", "Architecture", "Output head", "Total", "Exactly", "Active per token"],
-        "zh": ["模型", "结构", "输出头", "总参数量", "精确值", "每个词元激活"],
-    },
     "same": {"en": "= total", "zh": "同总数"},
     "fused": {
         "en": "{name}'s config gives its shared experts as one fused MLP:"
@@ -34,7 +38,7 @@ def presets_table(lang):
         active = fmt.count(c.active, lang) if c.active != c.total else say(_PRESETS["same"], lang)
         rows.append([PRESETS[i].name, architecture(i, lang), head_kind(i, lang)])
         rows[-1] += [f"**{fmt.count(c.total, lang)}**", fmt.exact(c.total, lang), active]
-    return table(_PRESETS["header"][lang], rows, "lllrrr")
+    return table(_PRESETS_HEADER, rows, "lllrrr", lang)
 
 
 def shared_note(lang):
@@ -61,40 +65,34 @@ def shared_note(lang):
     return "\n\n".join(notes)
 
 
-_KIND = {
-    "total": {"en": "Total", "zh": "总参数量"},
-    "active": {"en": "Active per token", "zh": "每个词元激活"},
-    "non_embedding": {"en": "Non-embedding", "zh": "非嵌入"},
-    "stored": {"en": "Stored on the Hub", "zh": "Hub 上存储"},
-    # The definitions DeepSeek state (llmsize.claims.CONVENTIONS).
-    "active_less_input": {"en": "active, input embedding left out", "zh": "激活，不计输入嵌入"},
-    "checkpoint": {"en": "every value in the checkpoint", "zh": "权重文件中的全部数值"},
+# What a claim counts: a count definition (fmt.label), or a definition its authors state
+# (llmsize.claims.CONVENTIONS): DeepSeek's "checkpoint" is a count definition too.
+_LESS_INPUT = {
+    "en": "Active per token, input embedding left out",
+    "zh": "每个词元激活的参数量，不计输入嵌入",
 }
+
+
+def _kind(kind, lang):
+    return say(_LESS_INPUT, lang) if kind == "active_less_input" else fmt.label(kind, lang)
+
+
 VERDICT = {
     "exact": {"en": "exact", "zh": "精确"},
     "rounded": {"en": "rounded", "zh": "取整"},
     "truncated": {"en": "cut off, not rounded", "zh": "截断而非四舍五入"},
     "not_rounding": {"en": "not a rounding of it", "zh": "并非对它取整"},
 }
+_LABEL_IS = {"en": "The label is", "zh": "这个数字是"}
+_CLAIMS_HEADER = (
+    HEADS["model"],
+    HEADS["published"],
+    HEADS["count"],
+    {"en": "Exact, same definition", "zh": "同一口径的精确值"},
+    GAP_HEAD,
+    _LABEL_IS,
+)
 _CLAIMS = {
-    "header": {
-        "en": [
-            "Model",
-            "Published",
-            "Counts",
-            "Exact, same definition",
-            "Gap: label − exact",
-            "The label is",
-        ],
-        "zh": [
-            "模型",
-            "公布的数字",
-            "口径",
-            "同一口径的精确值",
-            "差值：标签 − 精确值",
-            "这个数字是",
-        ],
-    },
     "source": {"en": "Source: ", "zh": "出处："},
     "colon": {"en": ": ", "zh": "："},
 }
@@ -108,10 +106,10 @@ def claims_table(lang):
         kind = claims.convention(PRESETS[i], claim) or claim.kind
         name = PRESETS[i].name if i != last else ""
         last = i
-        rows.append([name, f"**{published(claim, lang)}**", say(_KIND[kind], lang)])
+        rows.append([name, f"**{published(claim, lang)}**", _kind(kind, lang)])
         rows[-1] += [fmt.exact(exact, lang), gap_cell(i, claim, lang)]
         rows[-1].append(say(VERDICT[claims.verdict(exact, claim.text)], lang))
-    return table(_CLAIMS["header"][lang], rows, "lrlrrl")
+    return table(_CLAIMS_HEADER, rows, "lrlrrl", lang)
 
 
 def reasons(lang):
@@ -124,15 +122,14 @@ def reasons(lang):
         for claim in PRESETS[i].claims:
             colon, source = say(_CLAIMS["colon"], lang), say(_CLAIMS["source"], lang)
             reason = say(claim.reason, lang)
-            out.append(f"- **{published(claim, lang)}**{colon}{reason} *{source}{say(claim.source, lang)}*")
+            out.append(
+                f"- **{published(claim, lang)}**{colon}{reason} *{source}{say(claim.source, lang)}*"
+            )
         out.append("")
     return "\n".join(out)
 
 
-_VERDICTS = {
-    "header": {"en": ["The label is", "How many", "Which"], "zh": ["这个数字是", "个数", "哪些"]},
-    "comma": {"en": ", ", "zh": "、"},
-}
+_VERDICTS_HEADER = (_LABEL_IS, HEADS["how_many"], {"en": "Which", "zh": "哪些"})
 
 
 def verdict_counts(lang):
@@ -142,9 +139,8 @@ def verdict_counts(lang):
         key = claims.verdict(exact_of(i, claim), claim.text)
         groups.setdefault(key, []).append(f"{PRESETS[i].name} {published(claim, lang)}")
     rows = [
-        [say(VERDICT[key], lang), fmt.exact(len(groups[key]), lang)]
-        + [say(_VERDICTS["comma"], lang).join(groups[key])]
+        [say(VERDICT[key], lang), fmt.exact(len(groups[key]), lang)] + [listing(groups[key], lang)]
         for key in claims.VERDICTS
         if key in groups
     ]
-    return table(_VERDICTS["header"][lang], rows, "lrl")
+    return table(_VERDICTS_HEADER, rows, "lrl", lang)

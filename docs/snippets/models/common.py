@@ -1,5 +1,5 @@
 # "Real models": every bundled preset, its exact counts, and the figures its authors publish.
-# A fence includes md.py, this file and the file of its tables, then prints e.g.
+# A fence includes md.py, this file, models/published.py and the file of its tables, then prints e.g.
 # presets_table("zh"). Every table takes a language; the figures come from llmsize.
 import llmsize_oracle
 from llmsize import claims, counts, fmt, presets
@@ -63,10 +63,7 @@ def exact_of(preset_id, claim):
 def gap_cell(preset_id, claim, lang):
     """The claim's gap to the exact count: "-7.44M (-6.0%)", the percentage a named figure."""
     exact = exact_of(preset_id, claim)
-    value = claims.gap(claim.value, exact)
-    mark = named(
-        claims.gap_key(PRESETS[preset_id], claim), value, fmt.gap(claim.value, exact, lang)
-    )
+    mark = gap_mark(PRESETS[preset_id], claim, exact, lang)
     return fmt.both(fmt.count(claim.value - exact, lang, signed=True), mark, lang)
 
 

@@ -3,21 +3,16 @@
 from fractions import Fraction
 
 from llmsize import claims, fmt
-from llmsize.text import say
+from llmsize.text import LABELS, say
 
-_VOCAB = {
-    "header": {
-        "en": [
-            "Model",
-            "Vocabulary `V`",
-            "Width `D`",
-            "Output head",
-            "Embedding tables and head",
-            "Share of the total",
-        ],
-        "zh": ["模型", "词表 `V`", "宽度 `D`", "输出头", "嵌入表与输出头", "占总量"],
-    },
-}
+_VOCAB_HEADER = (
+    HEADS["model"],
+    {"en": "Vocabulary `V`", "zh": "词表 `V`"},
+    HEADS["width"],
+    LABELS["head"],
+    {"en": "Embedding tables and head", "zh": "嵌入表与输出头"},
+    HEADS["share_total"],
+)
 
 
 def vocabulary_table(lang):
@@ -36,16 +31,16 @@ def vocabulary_table(lang):
         ]
         for i in ranked
     ]
-    return table(_VOCAB["header"][lang], rows, "lrrlrr")
+    return table(_VOCAB_HEADER, rows, "lrrlrr", lang)
 
 
-_TIED = {
-    "header": {
-        "en": ["Model", "Shared matrix `V·D`", "Total, counted once", "Counted twice", "Published"],
-        "zh": ["模型", "共享矩阵 `V·D`", "总参数量（只算一次）", "算两次", "公布的数字"],
-    },
-    "comma": {"en": ", ", "zh": "、"},
-}
+_TIED_HEADER = (
+    HEADS["model"],
+    {"en": "Shared matrix `V·D`", "zh": "共享矩阵 `V·D`"},
+    {"en": "Total, counted once", "zh": "总参数量（只算一次）"},
+    {"en": "Counted twice", "zh": "算两次"},
+    HEADS["published"],
+)
 
 
 def tied_table(lang):
@@ -58,31 +53,20 @@ def tied_table(lang):
         shared = spec.vocab * spec.width
         labels = [published(cl, lang) for cl in PRESETS[i].claims if cl.kind == "total"]
         rows.append([PRESETS[i].name, fmt.count(shared, lang), f"**{fmt.count(c.total, lang)}**"])
-        rows[-1] += [fmt.count(c.total + shared, lang), say(_TIED["comma"], lang).join(labels)]
-    return table(_TIED["header"][lang], rows, "lrrrr")
+        rows[-1] += [fmt.count(c.total + shared, lang), listing(labels, lang)]
+    return table(_TIED_HEADER, rows, "lrrrr", lang)
 
 
+_MOE_HEADER = (
+    HEADS["model"],
+    {"en": "Routed experts (per token)", "zh": "路由专家（每个词元选几个）"},
+    LABELS["shared_experts"],
+    LABELS["total"],
+    LABELS["active"],
+    {"en": "Active share", "zh": "激活比例"},
+    {"en": "Routed experts' share of the total", "zh": "路由专家占总量"},
+)
 _MOE = {
-    "header": {
-        "en": [
-            "Model",
-            "Routed experts (per token)",
-            "Shared experts",
-            "Total",
-            "Active per token",
-            "Active share",
-            "Routed experts' share of the total",
-        ],
-        "zh": [
-            "模型",
-            "路由专家（每个词元选几个）",
-            "共享专家",
-            "总参数量",
-            "每个词元激活",
-            "激活比例",
-            "路由专家占总量",
-        ],
-    },
     "literal": {
         "en": "Read literally, “8x7B” would be {product}; the exact total is {total}, because only"
         " the feed-forward blocks are copied {n} times.",
@@ -106,7 +90,7 @@ def moe_table(lang):
         rows.append([PRESETS[i].name, routed, fmt.exact(claims.shared_expert_units(m), lang)])
         rows[-1] += [fmt.count(c.total, lang), fmt.count(c.active, lang)]
         rows[-1] += [fmt.percent(c.active, c.total, lang), fmt.percent(experts, c.total, lang)]
-    return table(_MOE["header"][lang], rows, "lrrrrrr")
+    return table(_MOE_HEADER, rows, "lrrrrrr", lang)
 
 
 def mixtral_name(lang):
@@ -123,17 +107,14 @@ def mixtral_name(lang):
     )
 
 
+_PAPERS_HEADER = (
+    HEADS["model"],
+    {"en": "The paper says", "zh": "论文中的数字"},
+    {"en": "The released checkpoint", "zh": "实际发布的权重文件"},
+    HEADS["exactly"],
+    GAP_HEAD,
+)
 _PAPERS = {
-    "header": {
-        "en": [
-            "Model",
-            "The paper says",
-            "The released checkpoint",
-            "Exactly",
-            "Gap: label − exact",
-        ],
-        "zh": ["模型", "论文中的数字", "实际发布的权重文件", "精确值", "差值：标签 − 精确值"],
-    },
     "unreleased": {
         "en": "none released ({released} rebuilt from the paper)",
         "zh": "未发布（按论文重建为 {released}）",
@@ -161,7 +142,7 @@ def papers_table(lang):
             released = say(_PAPERS["unreleased"], lang, released=released)
         rows.append([PRESETS[i].name, published(claim, lang), released, fmt.exact(exact, lang)])
         rows[-1].append(gap_cell(i, claim, lang))
-    return table(_PAPERS["header"][lang], rows, "lrrrr")
+    return table(_PAPERS_HEADER, rows, "lrrrr", lang)
 
 
 def gemma_table_vocab(lang):
@@ -186,24 +167,13 @@ def gemma_table_vocab(lang):
     return say(_PAPERS["gemma"], lang, **{k: fmt.exact(n, lang) for k, n in x.items()})
 
 
-_NON_EMBEDDING = {
-    "header": {
-        "en": [
-            "Model",
-            "Published non-embedding",
-            "Exact non-embedding",
-            "Total",
-            "Removed: embedding and head",
-        ],
-        "zh": [
-            "模型",
-            "公布的非嵌入参数量",
-            "精确的非嵌入参数量",
-            "总参数量",
-            "扣除的嵌入与输出头",
-        ],
-    },
-}
+_NON_EMBEDDING_HEADER = (
+    HEADS["model"],
+    {"en": "Published non-embedding", "zh": "公布的非嵌入参数量"},
+    {"en": "Exact non-embedding", "zh": "精确的非嵌入参数量"},
+    LABELS["total"],
+    {"en": "Removed: embedding and head", "zh": "扣除的嵌入与输出头"},
+)
 
 
 def non_embedding_table(lang):
@@ -216,4 +186,4 @@ def non_embedding_table(lang):
         assert claims.verdict(c.non_embedding, claim.text) in ("exact", "rounded")
         rows.append([PRESETS[i].name, published(claim, lang), fmt.exact(c.non_embedding, lang)])
         rows[-1] += [fmt.count(c.total, lang), fmt.count(c.total - c.non_embedding, lang)]
-    return table(_NON_EMBEDDING["header"][lang], rows, "lrrrr")
+    return table(_NON_EMBEDDING_HEADER, rows, "lrrrr", lang)

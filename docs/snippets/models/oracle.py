@@ -32,10 +32,7 @@ def headline_chart(lang):
 
 
 _ORACLE = {
-    "header": {
-        "en": ["Model", "llmsize", "transformers {version}", "Same"],
-        "zh": ["模型", "llmsize", "transformers {version}", "是否一致"],
-    },
+    "same_head": {"en": "Same", "zh": "是否一致"},
     "same": {"en": "✓ matches transformers", "zh": "✓ 与 transformers 一致"},
     "gpt2": {
         "en": "What is compared is the model's parameters, not a file's values. GPT-2's file on"
@@ -59,13 +56,13 @@ HUB_GPT2 = 137_022_720
 def oracle_table(lang):
     """Each total against transformers' own count of the same config."""
     version = ORACLE["transformers"]
-    header = [h.format(version=version) for h in _ORACLE["header"][lang]]
+    header = [HEADS["model"], "llmsize", f"transformers {version}", _ORACLE["same_head"]]
     rows = []
     for i in ORDER:
         mine, theirs = COUNTS[i].total, ORACLE["figures"][f"preset:{i}"]
         same = say(_ORACLE["same"], lang) if mine == theirs else "✗"
         rows.append([PRESETS[i].name, fmt.exact(mine, lang), fmt.exact(theirs, lang), same])
-    return table(header, rows, "lrrc")
+    return table(header, rows, "lrrc", lang)
 
 
 def gpt2_hub(lang):
