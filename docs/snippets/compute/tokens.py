@@ -5,7 +5,7 @@
 from fractions import Fraction
 
 from llmsize import counts, flops, fmt, memory, presets
-from llmsize.text import say
+from llmsize.text import LABELS, say
 
 deepseek_v3 = presets.load("deepseek-v3")
 gpt3 = presets.load("gpt3-175b")
@@ -21,8 +21,8 @@ PER_TOKEN_MODELS = (
     "deepseek-v3",
 )
 _PER_TOKEN_HEADER = (
-    {"en": "Model", "zh": "模型"},
-    {"en": "Total parameters", "zh": "总参数量"},
+    HEADS["model"],
+    LABELS["total"],
     {"en": "Used per token (N)", "zh": "每个词元用到的（N）"},
     {"en": "2N", "zh": "2N"},
     {"en": "Multiplied per token", "zh": "每个词元实际相乘的参数"},
@@ -46,7 +46,7 @@ def per_token_table(lang):
                 fmt.count(flops.forward_flops_per_token(spec), lang),
             ]
         )
-    return table([say(h, lang) for h in _PER_TOKEN_HEADER], rows, "lrrrrr")
+    return table(_PER_TOKEN_HEADER, rows, "lrrrrr", lang)
 
 
 HEAD_MODEL = "llama-3.1-8b"
@@ -75,6 +75,7 @@ def head_note(lang):
 
 # --- attention over the context -------------------------------------------------------------
 
+_PER_TOKEN = {"en": "FLOPs per token", "zh": "每个词元的 FLOPs"}
 CHART_MODEL = "llama-3.1-8b"
 CONTEXTS = tuple(1024 * 2**i for i in range(8))  # 1K .. 128K tokens
 _CHART = {
@@ -86,7 +87,7 @@ _CHART = {
         "zh": "{name}：一个词元的前向 FLOPs 随上下文长度的变化",
     },
     "x": {"en": "Tokens in the context (log scale)", "zh": "上下文中的词元数（对数刻度）"},
-    "y": {"en": "FLOPs per token", "zh": "每个词元的 FLOPs"},
+    "y": _PER_TOKEN,
 }
 
 
@@ -191,7 +192,7 @@ def mla_table(lang):
                 say(who, lang),
             ]
         )
-    return table([say(h, lang) for h in _MLA_HEADER], rows, "lrrrrl")
+    return table(_MLA_HEADER, rows, "lrrrrl", lang)
 
 
 _MLA_NOTE = {
@@ -231,11 +232,7 @@ def mla_note(lang):
 # --- Kaplan et al.'s formula ----------------------------------------------------------------
 
 KAPLAN_CONTEXT = 2048  # GPT-3's training context (Brown et al. 2020, Table 2.1)
-_KAPLAN_HEADER = (
-    {"en": "Way of counting", "zh": "算法"},
-    {"en": "FLOPs per token", "zh": "每个词元的 FLOPs"},
-    {"en": "What it includes", "zh": "包含什么"},
-)
+_KAPLAN_HEADER = ({"en": "Way of counting", "zh": "算法"}, _PER_TOKEN, HEADS["includes"])
 _KAPLAN_ROWS = (
     (
         {"en": "`2N` rule", "zh": "`2N` 经验法则"},
@@ -293,4 +290,4 @@ def kaplan_table(lang):
         [say(way, lang, n=fmt.exact(n, lang)), fmt.count(v, lang), say(what, lang)]
         for (way, what), v in zip(_KAPLAN_ROWS, values)
     ]
-    return table([say(h, lang) for h in _KAPLAN_HEADER], rows, "lrl")
+    return table(_KAPLAN_HEADER, rows, "lrl", lang)

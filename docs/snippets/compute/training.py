@@ -2,7 +2,8 @@
 # compute-optimal size for a budget, and named training runs. A fence includes md.py, then this
 # file, and prints one function in its language, e.g. examples_table("zh"). Runs and their
 # published compute come from llmsize.runs, FLOPs from llmsize.flops; every figure in scientific
-# notation is a named mark (md.py), so the same run's compute has one value across pages.
+# notation is a named mark (compute/runs.py, included after md.py), so the same run's compute
+# has one value across pages.
 from fractions import Fraction
 
 from llmsize import counts, flops, fmt, presets, runs
@@ -13,25 +14,12 @@ GPT3, GOPHER, CHINCHILLA, DEEPSEEK = (runs.get(i) for i in runs.ids())
 PF_DAY = 10**15 * 86_400
 
 
-def _sci(key, n, lang, trim=True):
-    """``n`` in scientific notation, marked as the named figure ``key``."""
-    return named(key, n, fmt.sci(n, lang, trim=trim))
-
-
-def _reported(run, lang):
-    return _sci(run.reported_key, run.reported_flops, lang)
-
-
-def _six_nd(run, lang):
-    return _sci(run.six_nd_key, run.six_nd, lang)
-
-
 # --- mixture of experts ---------------------------------------------------------------------
 
 _MOE_HEADER = (
-    {"en": "Model", "zh": "模型"},
+    HEADS["model"],
     {"en": "Parameters each token uses", "zh": "每个词元用到的参数"},
-    {"en": "Forward FLOPs per token (`2N`)", "zh": "每个词元的前向 FLOPs（`2N`）"},
+    HEADS["forward_2n"],
     {"en": "Training FLOPs on the same tokens (`6ND`)", "zh": "同样词元数的训练 FLOPs（`6ND`）"},
 )
 _MOE_ROWS = (
@@ -47,14 +35,14 @@ def moe_table(lang):
     dense = flops.training_flops(c.total, DEEPSEEK.tokens)
     rows = [
         [say(_MOE_ROWS[0], lang), fmt.count(c.active, lang)]
-        + [fmt.count(2 * c.active, lang), _six_nd(DEEPSEEK, lang)],
+        + [fmt.count(2 * c.active, lang), six_nd(DEEPSEEK, lang)],
         [say(_MOE_ROWS[1], lang), fmt.count(c.total, lang)]
         + [
             fmt.count(2 * c.total, lang),
-            _sci("deepseek-v3.dense_twin.train_flops_6nd", dense, lang),
+            sci_mark("deepseek-v3.dense_twin.train_flops_6nd", dense, lang),
         ],
     ]
-    return table([say(h, lang) for h in _MOE_HEADER], rows, "lrrr")
+    return table(_MOE_HEADER, rows, "lrrr", lang)
 
 
 _MOE_RATIO = {
@@ -78,7 +66,7 @@ def moe_ratio(lang):
 
 _TABLE3_SIZES = (1 * 10**9, 10 * 10**9, 280 * 10**9)
 _CHINCHILLA_HEADER = (
-    {"en": "Parameters", "zh": "参数量"},
+    HEADS["params"],
     {"en": "Tokens at 20 per parameter", "zh": "每个参数 20 个词元"},
     {"en": "The paper's projection (Table 3)", "zh": "论文的预测（表 3）"},
     {
@@ -96,18 +84,18 @@ def chinchilla_table(lang):
             continue
         tokens = flops.chinchilla_tokens(row.params)
         assert abs(Fraction(tokens, row.tokens) - 1) < Fraction(6, 100)
-        six_nd = flops.training_flops(row.params, tokens)
+        rule_flops = flops.training_flops(row.params, tokens)
         rows.append(
             [
                 fmt.count(row.params, lang),
                 fmt.count(tokens, lang),
                 fmt.count(row.tokens, lang, 4),
-                _sci(f"chinchilla_rule.{row.params}.train_flops_6nd", six_nd, lang, False),
+                sci_mark(f"chinchilla_rule.{row.params}.train_flops_6nd", rule_flops, lang, False),
             ]
         )
     # Chinchilla itself: 1.4T tokens for 70B parameters.
     assert flops.chinchilla_tokens(CHINCHILLA.params) == CHINCHILLA.tokens
-    return table([say(h, lang) for h in _CHINCHILLA_HEADER], rows, "rrrr")
+    return table(_CHINCHILLA_HEADER, rows, "rrrr", lang)
 
 
 _OPTIMAL_HEADER = (
@@ -132,9 +120,9 @@ _CHINCHILLA_TRAINED = {"en": "Chinchilla: {x}", "zh": "Chinchilla：{x}"}
 def optimal_table(lang):
     """Markdown table: the compute-optimal model for three real budgets."""
     budgets = (
-        (GPT3, _six_nd(GPT3, lang), GPT3.six_nd, GPT3),
-        (GOPHER, _reported(GOPHER, lang), GOPHER.reported_flops, CHINCHILLA),
-        (DEEPSEEK, _six_nd(DEEPSEEK, lang), DEEPSEEK.six_nd, DEEPSEEK),
+        (GPT3, six_nd(GPT3, lang), GPT3.six_nd, GPT3),
+        (GOPHER, reported(GOPHER, lang), GOPHER.reported_flops, CHINCHILLA),
+        (DEEPSEEK, six_nd(DEEPSEEK, lang), DEEPSEEK.six_nd, DEEPSEEK),
     )
     rows = []
     for run, budget_text, budget, trained in budgets:
@@ -157,7 +145,7 @@ def optimal_table(lang):
     gopher = flops.compute_optimal(GOPHER.reported_flops)
     assert round(Fraction(gopher.params, 10**10)) * 10**10 == CHINCHILLA.params
     assert round(Fraction(gopher.tokens, 10**11)) * 10**11 == CHINCHILLA.tokens
-    return table([say(h, lang) for h in _OPTIMAL_HEADER], rows, "lrrrr")
+    return table(_OPTIMAL_HEADER, rows, "lrrrr", lang)
 
 
 # --- named training runs ----------------------------------------------------------------------
@@ -166,24 +154,13 @@ _EXAMPLES_HEADER = (
     {"en": "Training run", "zh": "训练"},
     {"en": "N", "zh": "N"},
     {"en": "D (tokens)", "zh": "D（词元数）"},
-    {"en": "`6·N·D`", "zh": "`6·N·D`"},
-    {"en": "Published", "zh": "公开的数字"},
+    "`6·N·D`",
+    HEADS["published"],
 )
 _N_KIND = {
     "exact": {"en": "{n} (exact count)", "zh": "{n}（精确值）"},
     "active": {"en": "{n} (active)", "zh": "{n}（激活参数）"},
     "published": {"en": "{n} (as published)", "zh": "{n}（论文给出的）"},
-}
-_PUBLISHED = {
-    "own": {"en": "{f} FLOPs ({src})", "zh": "{f} FLOPs（{src}）"},
-    "budget_of": {
-        "en": "{f} FLOPs, {name}'s budget, which {run} was trained to match ({src})",
-        "zh": "{f} FLOPs，即 {name} 的预算，{run} 按同样的预算训练（{src}）",
-    },
-    "none": {
-        "en": "no FLOP figure; the cost is given in H800 GPU-hours ({src})",
-        "zh": "没有给出 FLOPs；成本以 H800 GPU 小时计（{src}）",
-    },
 }
 
 
@@ -196,23 +173,6 @@ def _n_cell(run, lang):
     return say(_N_KIND[kind], lang, n=fmt.count(run.params, lang))
 
 
-def _published_cell(run, lang):
-    if run.reported_flops is not None:
-        src = say(run.reported_source, lang)
-        return say(_PUBLISHED["own"], lang, f=_reported(run, lang), src=src)
-    if run.budget_of is not None:
-        of = runs.get(run.budget_of)
-        return say(
-            _PUBLISHED["budget_of"],
-            lang,
-            f=_reported(of, lang),
-            name=of.name,
-            run=run.name,
-            src=say(run.source, lang),
-        )
-    return say(_PUBLISHED["none"], lang, src=say(run.source, lang))
-
-
 def examples_table(lang):
     """Markdown table: 6ND for the named runs, beside what their authors published."""
     # Pinned: Brown et al. 2020, Table D.1 (3.14E+23 FLOPs, 3.64E+03 petaflop/s-days); the 70B x
@@ -221,11 +181,11 @@ def examples_table(lang):
     assert round(Fraction(GPT3.six_nd, PF_DAY), -1) == GPT3.reported_pf_days
     assert abs(Fraction(CHINCHILLA.six_nd, CHINCHILLA.budget) - 1) < Fraction(3, 100)
     rows = [
-        [run.name, _n_cell(run, lang), fmt.count(run.tokens, lang), _six_nd(run, lang)]
-        + [_published_cell(run, lang)]
+        [run.name, _n_cell(run, lang), fmt.count(run.tokens, lang), six_nd(run, lang)]
+        + [published_compute(run, lang)]
         for run in (GPT3, GOPHER, CHINCHILLA, DEEPSEEK)
     ]
-    return table([say(h, lang) for h in _EXAMPLES_HEADER], rows, "lrrrl")
+    return table(_EXAMPLES_HEADER, rows, "lrrrl", lang)
 
 
 _GPT3_NOTE = {
@@ -247,10 +207,10 @@ def gpt3_note(lang):
     return say(
         _GPT3_NOTE,
         lang,
-        exact=_six_nd(GPT3, lang),
+        exact=six_nd(GPT3, lang),
         pf=fmt.exact(round(Fraction(GPT3.six_nd, PF_DAY)), lang),
-        pf_paper=_sci("gpt3.train_pf_days", GPT3.reported_pf_days, lang),
-        label=_sci("gpt3.train_flops_6nd_175b", rounded, lang),
+        pf_paper=sci_mark("gpt3.train_pf_days", GPT3.reported_pf_days, lang),
+        label=sci_mark("gpt3.train_flops_6nd_175b", rounded, lang),
         paper_n=fmt.count(GPT3.published_params, lang, 4),
         src=say(GPT3.reported_source, lang),
         label_n=fmt.count(label, lang),
@@ -281,7 +241,7 @@ def chinchilla_note(lang):
         gn=fmt.count(GOPHER.params, lang),
         gd=fmt.count(GOPHER.tokens, lang),
         under=fmt.percent(budget - GOPHER.six_nd, budget, lang),
-        recount=_sci("gopher.train_flops_recount", GOPHER.recount_flops, lang),
+        recount=sci_mark("gopher.train_flops_recount", GOPHER.recount_flops, lang),
         src=say(GOPHER.recount_source, lang),
     )
 

@@ -1,7 +1,8 @@
 # Misconceptions page, about units and scale: GB is not GiB, more parameters is not more
 # knowledge, GPT-4's width is not public. A fence includes md.py, then this file, and prints
 # e.g. trained_table("zh"). Training runs and their published compute come from llmsize.runs,
-# so the figures here are the Compute page's, under the same named marks.
+# printed by compute/runs.py (the trained_table fence includes it after md.py), so the figures
+# here are the Compute page's, under the same named marks.
 from llmsize import counts, fmt, presets, runs
 from llmsize.article import ARTICLE_WIDTH
 from llmsize.dtypes import GB, TB, GiB, TiB
@@ -56,33 +57,17 @@ _TRAINED_HEADER = (
     {"en": "Training compute (`6 × N × tokens`)", "zh": "训练计算量（`6 × N × 词元数`）"},
     {"en": "Training compute, as published", "zh": "公布的训练计算量"},
 )
-_BUDGET_OF = {
-    "en": "{f} FLOPs, the same budget as {name}",
-    "zh": "{f} FLOPs，与 {name} 的预算相同",
-}
-
-
-def _published(run, lang):
-    """The run's published compute (its own, or the budget it matched), marked and sourced."""
-    own = run.reported_flops is not None
-    of = run if own else runs.get(run.budget_of)
-    figure = named(of.reported_key, of.reported_flops, fmt.sci(of.reported_flops, lang))
-    if own:
-        return fmt.both(f"{figure} FLOPs", say(run.reported_source, lang), lang)
-    budget = say(_BUDGET_OF, lang, f=figure, name=of.name)
-    return fmt.both(budget, say(run.source, lang), lang)
 
 
 def trained_table(lang):
     """Markdown table: parameters against training tokens and compute for three runs."""
     rows = []
     for run in TRAINED:
-        six_nd = named(run.six_nd_key, run.six_nd, fmt.sci(run.six_nd, lang))
         rows.append(
             [run.name, fmt.count(run.params, lang), fmt.count(run.tokens, lang)]
             + [fmt.decimal(run.tokens_per_param, lang, places=2)]
             + [fmt.count(chinchilla_tokens(run.params), lang)]
-            + [f"{six_nd} FLOPs", _published(run, lang)]
+            + [f"{six_nd(run, lang)} FLOPs", published_compute(run, lang)]
         )
     return table(_TRAINED_HEADER, rows, "lrrrrrl", lang)
 

@@ -1,11 +1,11 @@
 # Vectors page: the data a forward pass creates, against the parameters that stay fixed.
 # A page fence includes md.py, then this file, then prints e.g. kinds(llama3, (1_000, 2_000), "zh").
-# Chart fences include charts.py first (for lines). Every figure comes from llmsize.vectors
+# Chart fences include charts.py first (for lines), then md.py. Every figure comes from llmsize.vectors
 # (totals, growth, crossover...); the asserts pin them against formulas written out below and
 # against the published numbers.
 from llmsize import counts, fmt, presets
 from llmsize.text import say
-from llmsize.vectors import crossover, growth, vectors
+from llmsize.vectors import KIND_NAMES, crossover, growth, vectors
 
 llama3 = presets.load("llama-3-8b")
 deepseek_v3 = presets.load("deepseek-v3")
@@ -28,29 +28,17 @@ NAMED = {
 
 # --- kinds of vectors ----------------------------------------------------------------------
 
-# key -> (name, how many, size), for a dense model with standard attention. "How many" and
-# "size" are formulas in the site's notation, evaluated by _formula for the asserts below.
+# key -> (how many, size), for a dense model with standard attention: formulas in the site's
+# notation, evaluated by _formula for the asserts below. The names are llmsize.vectors.KIND_NAMES.
 _KINDS = {
-    "embeddings": ({"en": "Token embeddings", "zh": "词元嵌入向量"}, "T", "D"),
-    "hidden_states": (
-        {"en": "Hidden states (each layer's output)", "zh": "隐藏状态（每层的输出）"},
-        "L·T",
-        "D",
-    ),
-    "queries": ({"en": "Queries", "zh": "查询"}, "L·T·N", "H"),
-    "keys": ({"en": "Keys", "zh": "键"}, "L·T·K", "H"),
-    "values": ({"en": "Values", "zh": "值"}, "L·T·K", "H"),
-    "attention_outputs": (
-        {"en": "Attention outputs, per head", "zh": "注意力输出（每个头）"},
-        "L·T·N",
-        "H",
-    ),
-    "mlp_hidden": ({"en": "MLP hidden activations", "zh": "前馈网络中间激活值"}, "L·T", "F"),
-    "logits": (
-        {"en": "Logits (a score per vocabulary entry)", "zh": "logits（对词表每一项的打分）"},
-        "T",
-        "V",
-    ),
+    "embeddings": ("T", "D"),
+    "hidden_states": ("L·T", "D"),
+    "queries": ("L·T·N", "H"),
+    "keys": ("L·T·K", "H"),
+    "values": ("L·T·K", "H"),
+    "attention_outputs": ("L·T·N", "H"),
+    "mlp_hidden": ("L·T", "F"),
+    "logits": ("T", "V"),
 }
 
 
@@ -76,7 +64,7 @@ def _checked(spec, tokens):
     """``vectors(spec, tokens)``, each kind matched against the formulas above."""
     v = vectors(spec, tokens)
     assert [k.key for k in v.created] == list(_KINDS)
-    for key, (_, how_many, size) in _KINDS.items():
+    for key, (how_many, size) in _KINDS.items():
         kind = v.get(key)
         assert (kind.count, kind.size) == (
             _formula(how_many, spec, tokens),
@@ -91,16 +79,11 @@ def _checked(spec, tokens):
     return v
 
 
-_KINDS_HEADER = (
-    {"en": "Vector", "zh": "向量"},
-    {"en": "How many", "zh": "个数"},
-    {"en": "Numbers in each", "zh": "每个含几个数"},
-)
+_KINDS_HEADER = (HEADS["vector"], HEADS["how_many"], HEADS["numbers_each"])
 _KINDS_COLS = (
     {"en": "Vectors, T = {t}", "zh": "向量数（T = {t}）"},
     {"en": "Numbers, T = {t}", "zh": "数值个数（T = {t}）"},
 )
-_MADE = {"en": "All vectors of the pass", "zh": "一次前向计算的全部向量"}
 _PARAMS = {"en": "Parameters (for comparison)", "zh": "参数（作对比）"}
 DASH = "—"
 
@@ -120,13 +103,13 @@ def kinds(spec, tokens, lang):
     header = [say(h, lang) for h in _KINDS_HEADER]
     header += [say(c, lang, t=fmt.exact(t, lang)) for t in tokens for c in _KINDS_COLS]
     rows = []
-    for key, (name, how_many, size) in _KINDS.items():
-        cells = [say(name, lang), f"`{how_many}`", f"`{size}`"]
+    for key, (how_many, size) in _KINDS.items():
+        cells = [say(KIND_NAMES[key], lang), f"`{how_many}`", f"`{size}`"]
         for v in passes:
             kind = v.get(key)
             cells += [fmt.exact(kind.count, lang), fmt.exact(kind.elements, lang)]
         rows.append(cells)
-    made = [f"**{say(_MADE, lang)}**", "", ""]
+    made = [f"**{say(HEADS['all_vectors'], lang)}**", "", ""]
     for v in passes:
         made += [_total(v, "vectors", lang), _total(v, "numbers", lang)]
     params = fmt.exact(counts(spec).total, lang)
@@ -137,10 +120,10 @@ def kinds(spec, tokens, lang):
 # --- doubling the input ----------------------------------------------------------------------
 
 _DOUBLING_HEADER = (
-    {"en": "Tokens `T`", "zh": "词元数 `T`"},
+    HEADS["tokens"],
     {"en": "Vectors made", "zh": "产生的向量"},
-    {"en": "Numbers in them", "zh": "其中的数值"},
-    {"en": "Parameters", "zh": "参数量"},
+    HEADS["numbers_in_them"],
+    HEADS["params"],
     {"en": "Numbers ÷ parameters", "zh": "数值 ÷ 参数"},
 )
 
@@ -167,7 +150,7 @@ def doubling(spec, tokens, lang):
                 fmt.times(g.numbers, g.parameters, lang, trim=False),
             ]
         )
-    return table([say(h, lang) for h in _DOUBLING_HEADER], rows, "rrrrr")
+    return table(_DOUBLING_HEADER, rows, "rrrrr", lang)
 
 
 _CHART_TITLE = {
@@ -176,7 +159,7 @@ _CHART_TITLE = {
 }
 _CHART_SERIES = (
     {"en": "Numbers in the vectors (activations)", "zh": "向量中的数值（激活值）"},
-    {"en": "Parameters", "zh": "参数量"},
+    HEADS["params"],
 )
 _CHART_AXES = (
     {"en": "Tokens in the input, T", "zh": "输入的词元数 T"},

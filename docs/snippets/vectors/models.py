@@ -4,15 +4,14 @@
 # them against the published numbers.
 from llmsize import counts, fmt, presets
 from llmsize.memory import kv_cache_bytes
-from llmsize.text import say
+from llmsize.text import LABELS, say
 from llmsize.vectors import tokens_for_vectors, vectors, vectors_per_token
 
 # --- the embedding table -------------------------------------------------------------------
 
 _TABLE_MODELS = ("bert-base-uncased", "gpt2", "llama-2-7b", "llama-3-8b", "deepseek-v3")
-_MODEL = {"en": "Model", "zh": "模型"}
 _TABLE_HEADER = (
-    _MODEL,
+    HEADS["model"],
     {"en": "Shape `[V, D]`", "zh": "形状 `[V, D]`"},
     {"en": "Numbers in the table", "zh": "表中的数值"},
     {"en": "Share of all parameters", "zh": "占全部参数的比例"},
@@ -31,7 +30,7 @@ def embedding_tables(lang):
         rows.append(
             [spec.name, shape, fmt.exact(entries, lang), fmt.percent(entries, c.total, lang)]
         )
-    return table([say(h, lang) for h in _TABLE_HEADER], rows, "lrrr")
+    return table(_TABLE_HEADER, rows, "lrrr", lang)
 
 
 # --- the KV cache ----------------------------------------------------------------------------
@@ -41,8 +40,8 @@ _KV_MODELS = ("llama-2-7b", "llama-3-8b")
 # for Llama-3-8B (grouped-query attention keeps a quarter of the key/value heads).
 _KV_BYTES_QUOTED = {"llama-2-7b": 524_288, "llama-3-8b": 131_072}
 _KV_HEADER = (
-    _MODEL,
-    {"en": "Attention", "zh": "注意力"},
+    HEADS["model"],
+    LABELS["attention"],
     *({"en": f"`{x}`", "zh": f"`{x}`"} for x in "NKHL"),
     {"en": "Numbers kept per token `2·L·K·H`", "zh": "每个词元留下的数值 `2·L·K·H`"},
     {"en": "In bf16", "zh": "bf16 下"},
@@ -77,11 +76,11 @@ def kv_per_token(lang, tokens=1_000):
 # --- model widths ----------------------------------------------------------------------------
 
 _WIDTH_HEADER = (
-    _MODEL,
-    {"en": "Width `D`", "zh": "宽度 `D`"},
-    {"en": "Layers `L`", "zh": "层数 `L`"},
+    HEADS["model"],
+    HEADS["width"],
+    HEADS["layers"],
     {"en": "Heads `N` × size `H`", "zh": "头数 `N` × 头维度 `H`"},
-    {"en": "Parameters", "zh": "参数量"},
+    HEADS["params"],
 )
 _RANGE = {
     "en": (
@@ -130,14 +129,14 @@ def widths(lang):
         ]
         for s in specs
     ]
-    return table([say(h, lang) for h in _WIDTH_HEADER], rows, "lrrrr")
+    return table(_WIDTH_HEADER, rows, "lrrrr", lang)
 
 
 # --- there is no 671B vector -----------------------------------------------------------------
 
 _GIANT_HEADER = {"en": "Question", "zh": "问题"}
 _GIANT_ROWS = (
-    {"en": "Parameters", "zh": "参数量"},
+    HEADS["params"],
     {"en": "Longest vector of a forward pass", "zh": "一次前向计算中最长的向量"},
     {"en": "Width of every hidden state, `D`", "zh": "每个隐藏状态的宽度 `D`"},
     {"en": "Vectors one pass makes per token", "zh": "每个词元在一次前向计算中产生的向量"},
