@@ -2,16 +2,16 @@
 # Needs md.py, deepseek-v3/common.py and models/published.py included first (charts.py for chart).
 from llmsize import fmt
 from llmsize.claims import exact_for
-from llmsize.text import say
+from llmsize.text import LABELS, say
 
-_ACTIVE = {
-    "header": {
-        "en": ["Part", "In the model", "One token uses", "How much of it", "Share used"],
-        "zh": ["部分", "模型中共有", "一个词元用到", "用到多少", "使用比例"],
-    },
-    "whole": {"en": "Whole model", "zh": "整个模型"},
-}
-# Part key: (name, what one token uses of it).
+_ACTIVE_HEADER = (
+    HEADS["part"],
+    {"en": "In the model", "zh": "模型中共有"},
+    {"en": "One token uses", "zh": "一个词元用到"},
+    {"en": "How much of it", "zh": "用到多少"},
+    {"en": "Share used", "zh": "使用比例"},
+)
+# Part key: (name, or None for the breakdown's label of _LABEL_KEY[key]; what one token uses).
 _PARTS = {
     "embedding": (
         None,
@@ -29,18 +29,18 @@ _PARTS = {
         {"en": "all of it", "zh": "全部"},
     ),
     "router": (
-        {"en": "Routers", "zh": "路由器"},
+        None,
         {"en": "all of it: scores every expert", "zh": "全部：给每个专家打分"},
     ),
     "shared": (
-        {"en": "Shared expert", "zh": "共享专家"},
+        None,
         {"en": "all of it, in every MoE layer", "zh": "全部，每个 MoE 层都用"},
     ),
     "routed": (
-        {"en": "Routed experts", "zh": "路由专家"},
+        None,
         {"en": "{k} of {e} in each MoE layer", "zh": "每个 MoE 层 {e} 个中选 {k} 个"},
     ),
-    "norms": ({"en": "Norms", "zh": "归一化"}, {"en": "all of them", "zh": "全部"}),
+    "norms": (None, {"en": "all of them", "zh": "全部"}),
     "head": (
         None,
         {
@@ -48,6 +48,14 @@ _PARTS = {
             "zh": "全部：给词表中每个词元打分",
         },
     ),
+}
+_LABEL_KEY = {
+    "embedding": "token",
+    "router": "router",
+    "shared": "shared_experts",
+    "routed": "experts",
+    "norms": "norms",
+    "head": "head",
 }
 
 
@@ -83,8 +91,7 @@ def _part_words(key, lang):
         "e": fmt.exact(MOE.num_experts, lang),
     }
     name, used = _PARTS[key]
-    labels = {"embedding": "token", "head": "head"}
-    shown = fmt.label(labels[key], lang) if name is None else say(name, lang, **fields)
+    shown = fmt.label(_LABEL_KEY[key], lang) if name is None else say(name, lang, **fields)
     return shown, say(used, lang, **fields)
 
 
@@ -95,20 +102,22 @@ def active_table(lang):
         name, how = _part_words(key, lang)
         rows.append([name, fmt.count(total, lang), fmt.count(used, lang), how])
         rows[-1].append(fmt.percent(used, total, lang))
-    rows.append([f"**{say(_ACTIVE['whole'], lang)}**", f"**{fmt.count(C.total, lang)}**"])
+    rows.append([f"**{say(HEADS['whole_model'], lang)}**", f"**{fmt.count(C.total, lang)}**"])
     rows[-1] += [f"**{fmt.count(C.active, lang)}**", fmt.exact(C.active, lang)]
     rows[-1].append(f"**{fmt.percent(C.active, C.total, lang)}**")
-    return table(_ACTIVE["header"][lang], rows, "lrrlr")
+    return table(_ACTIVE_HEADER, rows, "lrrlr", lang)
 
 
+_DEEPSEEK_ACTIVE_HEADER = (
+    HEADS["count"],
+    HEADS["params"],
+    HEADS["exactly"],
+    {"en": "Rounded as DeepSeek does", "zh": "按 DeepSeek 的写法取整"},
+)
 _DEEPSEEK_ACTIVE = {
-    "header": {
-        "en": ["Count", "Parameters", "Exactly", "Rounded as DeepSeek does"],
-        "zh": ["口径", "参数量", "精确值", "按 DeepSeek 的写法取整"],
-    },
     "llmsize": {
-        "en": "Active per token, llmsize (both vocabulary matrices)",
-        "zh": "每个词元激活，llmsize（两个词表矩阵都计入）",
+        "en": "{active}, llmsize (both vocabulary matrices)",
+        "zh": "{active}，llmsize（两个词表矩阵都计入）",
     },
     "less": {"en": "less the input embedding (a lookup)", "zh": "减去输入嵌入（只是查表）"},
     "deepseek": {"en": "DeepSeek’s activated parameters", "zh": "DeepSeek 的激活参数量"},
@@ -132,7 +141,7 @@ def deepseek_active(lang):
     )
     rows = [
         [
-            say(_DEEPSEEK_ACTIVE["llmsize"], lang),
+            say(_DEEPSEEK_ACTIVE["llmsize"], lang, active=fmt.label("active", lang)),
             fmt.count(C.active, lang),
             fmt.exact(C.active, lang),
             "",
@@ -146,11 +155,11 @@ def deepseek_active(lang):
         [f"**{say(_DEEPSEEK_ACTIVE['deepseek'], lang)}**", f"**{fmt.count(without, lang)}**"]
         + [f"**{fmt.exact(without, lang)}**", said],
     ]
-    return table(_DEEPSEEK_ACTIVE["header"][lang], rows, "lrrr")
+    return table(_DEEPSEEK_ACTIVE_HEADER, rows, "lrrr", lang)
 
 
 _CHART = {
-    "groups": [{"en": "Total", "zh": "总参数量"}, {"en": "Active per token", "zh": "每个词元激活"}],
+    "groups": [LABELS["total"], LABELS["active"]],
     "rest": {
         "en": "Embedding, head, dense FFN, shared expert, routers, norms",
         "zh": "嵌入、输出头、稠密前馈、共享专家、路由器、归一化",
@@ -159,7 +168,7 @@ _CHART = {
         "en": "DeepSeek-V3: {total} parameters in total, {active} used per token",
         "zh": "DeepSeek-V3：共 {total}参数，每个词元用到 {active}",
     },
-    "ylabel": {"en": "parameters", "zh": "参数量"},
+    "ylabel": HEADS["params"],
 }
 
 

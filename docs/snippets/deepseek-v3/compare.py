@@ -2,29 +2,18 @@
 # Needs md.py and deepseek-v3/common.py included first (models/published.py for claims_table).
 from llmsize import counts, flops, fmt, memory, variants
 from llmsize.claims import exact_for, label_digits
-from llmsize.text import say
+from llmsize.text import LABELS, say
 
+_DENSE_HEADER = (
+    HEADS["model"],
+    {"en": "Layers", "zh": "层数"},
+    LABELS["total"],
+    {"en": "Used per token", "zh": "每个词元用到"},
+    HEADS["forward_2n"],
+    {"en": "Weights in bf16", "zh": "bf16 权重"},
+    {"en": "Weights in fp8", "zh": "fp8 权重"},
+)
 _DENSE = {
-    "header": {
-        "en": [
-            "Model",
-            "Layers",
-            "Parameters (total)",
-            "Used per token",
-            "Forward FLOPs per token (`2N`)",
-            "Weights in bf16",
-            "Weights in fp8",
-        ],
-        "zh": [
-            "模型",
-            "层数",
-            "总参数量",
-            "每个词元用到",
-            "每个词元的前向计算量（`2N`）",
-            "bf16 权重",
-            "fp8 权重",
-        ],
-    },
     "v3": {"en": "**DeepSeek-V3** (MoE, as released)", "zh": "**DeepSeek-V3**（MoE，实际发布的）"},
     "all_dense": {
         "en": "Every layer dense, like its first {n}",
@@ -67,7 +56,7 @@ def dense_table(lang):
             fmt.bytes_(memory.weights_bytes(c.total, "bf16"), lang=lang),
             fmt.bytes_(memory.weights_bytes(c.total, "fp8_e4m3"), lang=lang),
         ]
-    return table(_DENSE["header"][lang], rows, "lrrrrrr")
+    return table(_DENSE_HEADER, rows, "lrrrrrr", lang)
 
 
 def dense_note(lang):
@@ -80,21 +69,16 @@ def dense_note(lang):
 # The context length DeepSeek state: the README's model table and the technical report (§4.3,
 # long-context extension with YaRN to 32K, then 128K) both say "128K".
 README_CONTEXT = "128K"
-_KV = {
-    "header": {
-        "en": [
-            "What each layer caches",
-            "Values per token, one layer",
-            "Bytes per token, all {layers} layers (bf16)",
-            "At {ctx} tokens",
-        ],
-        "zh": [
-            "每层缓存什么",
-            "每层每个词元的数值个数",
-            "每个词元的字节数，全部 {layers} 层（bf16）",
-            "{ctx} 个词元时",
-        ],
+_KV_HEADER = (
+    {"en": "What each layer caches", "zh": "每层缓存什么"},
+    {"en": "Values per token, one layer", "zh": "每层每个词元的数值个数"},
+    {
+        "en": "Bytes per token, all {layers} layers (bf16)",
+        "zh": "每个词元的字节数，全部 {layers} 层（bf16）",
     },
+    {"en": "At {ctx} tokens", "zh": "{ctx} 个词元时"},
+)
+_KV = {
     "latent": {"en": "MLA latent + shared rotary key", "zh": "MLA 潜向量 + 共享旋转位置键"},
     "full": {"en": "Full keys and values of every head", "zh": "每个头完整的键和值"},
     "note": {
@@ -127,10 +111,8 @@ def kv_table(lang):
     )
     assert one * V3.layers * 2 == latent and full * V3.layers * 2 == naive
     ctx = V3.context_length
-    header = [
-        h.format(layers=fmt.exact(V3.layers, lang), ctx=fmt.exact(ctx, lang))
-        for h in _KV["header"][lang]
-    ]
+    fields = {"layers": fmt.exact(V3.layers, lang), "ctx": fmt.exact(ctx, lang)}
+    header = [say(h, lang, **fields) for h in _KV_HEADER]
     rows = [
         [fmt.both(say(_KV["latent"], lang), "`r_kv + d_rope`", lang), fmt.exact(one, lang)]
         + [fmt.bytes_exact(latent, lang), fmt.bytes_both(latent * ctx, lang)],
@@ -161,11 +143,14 @@ def kv_note(lang):
     return say(_KV["note"], lang, ratio=ratio) + "\n\n" + context
 
 
+_CLAIMS_HEADER = (
+    {"en": "DeepSeek says", "zh": "DeepSeek 的说法"},
+    {"en": "It is", "zh": "对应的是"},
+    HEADS["exactly"],
+    HEADS["source"],
+)
+# What each figure is, in the words of this table (a figure, its definition and its scope).
 _CLAIMS = {
-    "header": {
-        "en": ["DeepSeek says", "It is", "Exactly", "Source"],
-        "zh": ["DeepSeek 的说法", "对应的是", "精确值", "出处"],
-    },
     "671B": {"en": "the main model's total", "zh": "主模型的总参数量"},
     "37B": {"en": "active per token less the input embedding", "zh": "每个词元激活减去输入嵌入"},
     "36.6B": {"en": "the same, one more digit", "zh": "同上，多保留一位"},
@@ -184,4 +169,4 @@ def claims_table(lang):
         assert fmt.count(n, "en", digits=label_digits(claim.text)) == claim.text
         rows.append([f"**{published(claim, lang)}**", say(_CLAIMS[claim.text], lang)])
         rows[-1] += [fmt.exact(n, lang), say(claim.source, lang)]
-    return table(_CLAIMS["header"][lang], rows, "rlrl")
+    return table(_CLAIMS_HEADER, rows, "rlrl", lang)

@@ -3,16 +3,18 @@
 from llmsize import fmt
 from llmsize.text import say
 
+_LAYERS_HEADER = (
+    HEADS["part"],
+    HEADS["formula"],
+    {"en": "Dense layer", "zh": "稠密层"},
+    {"en": "MoE layer", "zh": "MoE 层"},
+)
 _LAYERS = {
-    "header": {
-        "en": ["Part", "Formula", "Dense layer", "MoE layer"],
-        "zh": ["部分", "公式", "稠密层", "MoE 层"],
-    },
     "see_above": {"en": "see above", "zh": "见上表"},
     "norms": {"en": "Two RMSNorms", "zh": "两个 RMSNorm"},
     "dense_ffn": {"en": "Dense FFN (gate, up, down)", "zh": "稠密前馈网络（门控、升维、降维）"},
     "one_expert": {"en": "One expert", "zh": "单个专家"},
-    "one_layer": {"en": "One layer", "zh": "每层合计"},
+    "one_layer": HEADS["one_layer"],
     "layers": {"en": "Layers of this kind", "zh": "这种层的层数"},
     "all_layers": {"en": "All layers of this kind", "zh": "这种层合计"},
     "through": {"en": "FFN width one token passes through", "zh": "一个词元实际经过的前馈宽度"},
@@ -33,7 +35,7 @@ def layer_table(lang):
     through = (MOE.experts_per_token + MOE.num_shared_experts) * MOE.expert_ffn
     assert through == V3.ffn
     dash = "—"
-    w = {key: say(text, lang) for key, text in _LAYERS.items() if key not in ("header", "note")}
+    w = {key: say(text, lang) for key, text in _LAYERS.items() if key != "note"}
     rows = [
         [
             fmt.label("attention", lang),
@@ -60,7 +62,7 @@ def layer_table(lang):
         + [f"**{fmt.count(MOEL.params, lang)}**"],
         [w["through"], w["vs"], fmt.exact(V3.ffn, lang), fmt.exact(through, lang)],
     ]
-    return table(_LAYERS["header"][lang], rows, "llrr")
+    return table(_LAYERS_HEADER, rows, "llrr", lang)
 
 
 def layer_note(lang):
@@ -74,13 +76,9 @@ def layer_note(lang):
     )
 
 
+_BREAKDOWN_HEADER = (HEADS["part"], HEADS["params"], HEADS["exactly"], HEADS["share_total"])
 _BREAKDOWN = {
-    "header": {
-        "en": ["Part", "Parameters", "Exactly", "Share of the total"],
-        "zh": ["部分", "参数量", "精确值", "占总量"],
-    },
     "dense_ffn": {"en": "Dense FFN", "zh": "稠密前馈网络"},
-    "total": {"en": "Total", "zh": "合计"},
     "note": {
         "en": "Routed experts: {e} of all parameters. Attention in all {layers} layers: {a}."
         " Embedding and output head together: {v}.",
@@ -120,12 +118,12 @@ def breakdown_table(lang):
         else:
             rows.append([f"&emsp;{name}", fmt.count(n, lang), fmt.exact(n, lang), share])
     assert top == C.total
-    total = say(_BREAKDOWN["total"], lang)
+    total = say(HEADS["sum"], lang)
     rows.append(
         [f"**{total}**", f"**{fmt.count(C.total, lang)}**", f"**{fmt.exact(C.total, lang)}**"]
     )
     rows[-1].append(fmt.percent(C.total, C.total, lang))
-    return table(_BREAKDOWN["header"][lang], rows, "lrrr")
+    return table(_BREAKDOWN_HEADER, rows, "lrrr", lang)
 
 
 def breakdown_note(lang):

@@ -7,11 +7,14 @@ from llmsize.approx import stack
 from llmsize.article import ARTICLE_LAYERS, ARTICLE_WIDTH
 from llmsize.text import say
 
+_SHAPE_HEADER = (
+    HEADS["model"],
+    HEADS["layers"],
+    HEADS["width"],
+    HEADS["params"],
+    {"en": "Counted how", "zh": "怎么算的"},
+)
 _SHAPE = {
-    "header": {
-        "en": ["Model", "Layers `L`", "Width `D`", "Parameters", "Counted how"],
-        "zh": ["模型", "层数 `L`", "宽度 `D`", "参数量", "怎么算的"],
-    },
     "article": {"en": "The article's example (dense)", "zh": "原文的例子（稠密）"},
     "shaped": {"en": "A dense model of DeepSeek-V3's shape", "zh": "DeepSeek-V3 形状的稠密模型"},
     "exact": {"en": "exact, from its config.json", "zh": "精确值，由 config.json 算出"},
@@ -32,12 +35,12 @@ def shape_table(lang):
         row[1:3] = [fmt.exact(n, lang) for n in row[1:3]]
         row[3] = fmt.count(row[3], lang)
     rows[2][3] = f"**{rows[2][3]}**"
-    return table(_SHAPE["header"][lang], rows, "lrrrl")
+    return table(_SHAPE_HEADER, rows, "lrrrl", lang)
 
 
-# config.json key, symbol, meaning.
+# config.json key, symbol, meaning (the site's notation, md.py, where the symbol is one of it).
 _KEYS = [
-    ("num_hidden_layers", "`L`", {"en": "transformer layers", "zh": "Transformer 层数"}),
+    ("num_hidden_layers", "`L`", NOTATION["L"]),
     (
         "first_k_dense_replace",
         "",
@@ -48,15 +51,8 @@ _KEYS = [
         "",
         {"en": "every layer after them is an MoE layer", "zh": "此后每一层都是 MoE 层"},
     ),
-    (
-        "hidden_size",
-        "`D`",
-        {
-            "en": "model width: the length of every vector on the residual stream",
-            "zh": "模型宽度：残差流上每个向量的长度",
-        },
-    ),
-    ("num_attention_heads", "`N`", {"en": "attention heads", "zh": "注意力头数"}),
+    ("hidden_size", "`D`", NOTATION["D"]),
+    ("num_attention_heads", "`N`", NOTATION["N"]),
     (
         "q_lora_rank",
         "`r_q`",
@@ -118,14 +114,7 @@ _KEYS = [
         "`f`",
         {"en": "hidden width of one expert", "zh": "单个专家的隐藏宽度"},
     ),
-    (
-        "vocab_size",
-        "`V`",
-        {
-            "en": "vocabulary: rows of the embedding and of the output head",
-            "zh": "词表大小：嵌入矩阵和输出头的行数",
-        },
-    ),
+    ("vocab_size", "`V`", NOTATION["V"]),
     (
         "tie_word_embeddings",
         "",
@@ -143,11 +132,13 @@ _KEYS = [
         },
     ),
 ]
+_CONFIG_HEADER = (
+    {"en": "config.json key", "zh": "config.json 键"},
+    HEADS["value"],
+    HEADS["symbol"],
+    HEADS["meaning"],
+)
 _CONFIG = {
-    "header": {
-        "en": ["config.json key", "Value", "Symbol", "Meaning"],
-        "zh": ["config.json 键", "值", "符号", "含义"],
-    },
     "fp8": {
         "en": "the released weights are fp8 with one scale per tile",
         "zh": "发布的权重为 fp8，每个方块一个缩放因子",
@@ -171,7 +162,7 @@ def config_table(lang):
     # The config and the spec llmsize reads from it say the same thing.
     assert CONFIG["first_k_dense_replace"] == V3.dense_layer_count
     assert block == [V3.quant_block, V3.quant_block]
-    return table(_CONFIG["header"][lang], rows, "lrcl")
+    return table(_CONFIG_HEADER, rows, "lrcl", lang)
 
 
 # Attention, projection by projection: key, formula, shape (in -> out) or None, what it does.
@@ -231,11 +222,15 @@ _ATTN = [
         },
     ),
 ]
+_ATTENTION_HEADER = (
+    HEADS["part"],
+    {"en": "Shape (in → out)", "zh": "形状（输入 → 输出）"},
+    HEADS["formula"],
+    HEADS["per_layer"],
+    {"en": "All layers", "zh": "全部层"},
+    {"en": "What it does", "zh": "作用"},
+)
 _ATTENTION = {
-    "header": {
-        "en": ["Part", "Shape (in → out)", "Formula", "One layer", "All layers", "What it does"],
-        "zh": ["部分", "形状（输入 → 输出）", "公式", "每层", "全部层", "作用"],
-    },
     "sum": {"en": "Attention", "zh": "注意力合计"},
     "same": {"en": "the same in all {n} layers", "zh": "全部 {n} 层都一样"},
     "vs_mha": {
@@ -270,7 +265,7 @@ def attention_table(lang):
         [f"**{say(_ATTENTION['sum'], lang)}**", "", "", f"**{fmt.exact(per_layer_sum, lang)}**"]
     )
     rows[-1] += [f"**{fmt.count(every, lang)}**", same]
-    return table(_ATTENTION["header"][lang], rows, "lrlrrl")
+    return table(_ATTENTION_HEADER, rows, "lrlrrl", lang)
 
 
 def attention_vs_mha(lang):

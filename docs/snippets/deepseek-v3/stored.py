@@ -4,11 +4,13 @@ from llmsize import checkpoints, fmt, stored
 from llmsize.count import block_scales, linear_shapes
 from llmsize.text import say
 
+_COUNTERS_HEADER = (
+    {"en": "Who counts", "zh": "谁来数"},
+    {"en": "What it counts", "zh": "数的是什么"},
+    HEADS["params"],
+    HEADS["exactly"],
+)
 _COUNTERS = {
-    "header": {
-        "en": ["Who counts", "What it counts", "Parameters", "Exactly"],
-        "zh": ["谁来数", "数的是什么", "参数量", "精确值"],
-    },
     "llmsize": {"en": "the main model: every trained weight", "zh": "主模型：全部可训练的权重"},
     "transformers": {
         "en": "the same: it builds no MTP layer, and the router correction bias is a buffer,"
@@ -27,7 +29,7 @@ def counters_table(lang):
     """Three counters, three answers: llmsize, transformers and the Hub."""
     theirs = ORACLE["figures"]["preset:deepseek-v3"]
     short = fmt.distinct([C.total, theirs, HUB_TOTAL], lang)
-    w = {key: say(text, lang) for key, text in _COUNTERS.items() if key != "header"}
+    w = {key: say(text, lang) for key, text in _COUNTERS.items()}
     rows = [
         ["llmsize, `counts(spec).total`", w["llmsize"], short[0], fmt.exact(C.total, lang)],
         [
@@ -38,7 +40,7 @@ def counters_table(lang):
         ],
         [w["hub"], w["hub_counts"], short[2], fmt.exact(HUB_TOTAL, lang)],
     ]
-    return table(_COUNTERS["header"][lang], rows, "llrr")
+    return table(_COUNTERS_HEADER, rows, "llrr", lang)
 
 
 # Each term of the MTP module as stored (keys of llmsize.stored.mtp_parts).
@@ -55,18 +57,14 @@ _MTP = {
     "head": {"en": "its copy of the output head", "zh": "它自带的一份输出头"},
 }
 _STORED = {
-    "header": {"en": ["", "Parameters", "Exactly"], "zh": ["", "参数量", "精确值"]},
     "total": {"en": "Main model (the total)", "zh": "主模型（总参数量）"},
     "router_bias": {"en": "router correction biases", "zh": "路由器校正偏置"},
     "mtp": {"en": "multi-token-prediction module", "zh": "多词元预测模块"},
-    "stored": {"en": "stored weights", "zh": "存储的权重"},
     "scales": {"en": "fp8 scale factors", "zh": "fp8 缩放因子"},
     "per_tile": {
         "en": "`weight_scale_inv`, one per {tile} tile",
         "zh": "`weight_scale_inv`，每个 {tile} 方块一个",
     },
-    "checkpoint": {"en": "every value in the checkpoint", "zh": "权重文件中的全部数值"},
-    "comma": {"en": ", ", "zh": "，"},
 }
 
 
@@ -83,8 +81,10 @@ def stored_table(lang):
             ("total", "stored", "checkpoint"), fmt.distinct([C.total, C.stored, C.checkpoint], lang)
         )
     )
-    w = {key: say(text, lang) for key, text in _STORED.items() if key not in ("header", "per_tile")}
-    biases = f"`e_score_correction_bias`{w['comma']}{fmt.exact(V3.moe_layer_count, lang)} × {fmt.exact(MOE.num_experts, lang)}"
+    w = {key: say(text, lang) for key, text in _STORED.items() if key != "per_tile"}
+    w |= {key: fmt.label(key, lang) for key in ("stored", "checkpoint")}
+    shape = f"{fmt.exact(V3.moe_layer_count, lang)} × {fmt.exact(MOE.num_experts, lang)}"
+    biases = clauses(["`e_score_correction_bias`", shape], lang)
     tile = f"{fmt.exact(V3.quant_block, lang)}×{fmt.exact(V3.quant_block, lang)}"
     rows = [
         [f"**{w['total']}**", f"**{short['total']}**", fmt.exact(C.total, lang)],
@@ -105,14 +105,17 @@ def stored_table(lang):
         ],
         [f"**= {w['checkpoint']}**", f"**{short['checkpoint']}**", fmt.exact(C.checkpoint, lang)],
     ]
-    return table(_STORED["header"][lang], rows, "lrr")
+    return table(["", HEADS["params"], HEADS["exactly"]], rows, "lrr", lang)
 
 
+_DTYPES_HEADER = (
+    {"en": "Storage type", "zh": "存储类型"},
+    {"en": "What it holds", "zh": "内容"},
+    {"en": "llmsize", "zh": "llmsize 算出"},
+    {"en": "The Hub reports", "zh": "Hub 报告"},
+    HEADS["bytes"],
+)
 _DTYPES = {
-    "header": {
-        "en": ["Storage type", "What it holds", "llmsize", "The Hub reports", "Bytes"],
-        "zh": ["存储类型", "内容", "llmsize 算出", "Hub 报告", "字节数"],
-    },
     "F8_E4M3": {
         "en": "every attention and FFN matrix (experts included) of the {layers} layers and of"
         " the MTP layer",
@@ -128,7 +131,6 @@ _DTYPES = {
         "en": "fp8 scale factors {scales}, router correction biases {biases}",
         "zh": "fp8 缩放因子 {scales}，路由器校正偏置 {biases}",
     },
-    "total": {"en": "Total", "zh": "合计"},
 }
 
 
@@ -156,7 +158,7 @@ def dtype_table(lang):
         rows[-1] += [fmt.exact(HUB[dtype], lang), fmt.bytes_(n * size[dtype], lang=lang)]
     assert sum(computed[k] * size[k] for k in computed) == split.nbytes
     rows.append(
-        [f"**{say(_DTYPES['total'], lang)}**", "", f"**{fmt.exact(split.values, lang)}**"]
+        [f"**{say(HEADS['sum'], lang)}**", "", f"**{fmt.exact(split.values, lang)}**"]
         + [f"**{fmt.exact(HUB_TOTAL, lang)}**", f"**{fmt.bytes_both(split.nbytes, lang)}**"]
     )
-    return table(_DTYPES["header"][lang], rows, "llrrr")
+    return table(_DTYPES_HEADER, rows, "llrrr", lang)
