@@ -1,10 +1,12 @@
 # Markdown helpers shared by every page's snippets (a page file includes this: --8<-- "md.py").
 # They only lay out text that llmsize.fmt has already formatted; no figure is computed here.
 # The wording that tables on several pages share is here too, worded once: column heads
-# (HEADS), the site's notation (NOTATION) and the separators (listing, clauses).
+# (HEADS), the site's notation (NOTATION), the separators (listing, clauses) and a model's
+# named count (model_count).
 from collections.abc import Mapping
 from fractions import Fraction
 
+from llmsize import fmt
 from llmsize.text import LABELS, UI, say
 
 
@@ -49,6 +51,14 @@ def clauses(items: list[str], lang: str) -> str:
     return say(_SEP["clauses"], lang).join(items)
 
 
+_MODEL_COUNT = {"en": "{name}: {count}", "zh": "{name}：{count}"}
+
+
+def model_count(name: str, key: str, lang: str) -> str:
+    """A model's count of one definition (fmt.label's), named: "DeepSeek-V3: Total parameters"."""
+    return say(_MODEL_COUNT, lang, name=name, count=fmt.label(key, lang))
+
+
 # Column heads (and a few row names) that tables on more than one page use. The heads the
 # command line's tables use too come from llmsize.text; the count definitions (total, active,
 # non-embedding, stored, checkpoint) are fmt.label's.
@@ -65,6 +75,7 @@ HEADS = {
     "one_layer": {"en": "One layer", "zh": "单层合计"},
     "published": {"en": "Published", "zh": "公布的数字"},
     "source": {"en": "Source", "zh": "出处"},
+    "exact_non_embedding": {"en": "Exact non-embedding", "zh": "精确的非嵌入参数量"},
     "includes": {"en": "What it includes", "zh": "包含什么"},
     "formula": {"en": "Formula", "zh": "公式"},
     "shape": {"en": "Shape", "zh": "形状"},
@@ -76,6 +87,7 @@ HEADS = {
     "size": {"en": "Size", "zh": "大小"},
     "per_param": {"en": "Bytes per parameter", "zh": "每个参数的字节数"},
     "tensor": {"en": "Tensor", "zh": "张量"},
+    "what": {"en": "What it is", "zh": "说明"},
     "values": {"en": "Values", "zh": "数值个数"},
     "whole_checkpoint": {"en": "Whole checkpoint", "zh": "整个权重文件"},
     "whole_model": {"en": "Whole model", "zh": "整个模型"},

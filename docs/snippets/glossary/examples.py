@@ -15,7 +15,6 @@ _GL_EX = {
     },
     "dims": {"en": "e.g. {items}", "zh": "例：{items}"},
     "dim": {"en": "{name}: {v}", "zh": "{name} 为 {v}"},
-    "sep": {"en": ", ", "zh": "，"},
     "embedding": {"en": "e.g. {name}: {v} × {d} = {n}", "zh": "例：{name} 为 {v} × {d} = {n}"},
     "head_dim": {
         "en": "e.g. {name}: N × H = {n} × {h} = {nh}, wider than D = {d}",
@@ -90,7 +89,7 @@ def _gl_counts(model):
 
 def _gl_list(lang, items):
     """``e.g. a, b`` / ``例：a，b``: examples joined in the page's language."""
-    return say(_GL_EX["dims"], lang, items=say(_GL_EX["sep"], lang).join(items))
+    return say(_GL_EX["dims"], lang, items=clauses(items, lang))
 
 
 def _gl_ex_count(lang):
@@ -160,10 +159,18 @@ def _gl_ex_ffn(lang):
     return _gl_list(lang, items)
 
 
-def _gl_ex_ffn_share(lang):
-    c = _gl_counts("llama-2-7b")
-    share = fmt.percent(c.breakdown.get("layers.dense_layers.mlp"), c.total, lang)
-    return say(_GL_EX["share"], lang, share=share, name="Llama-2-7B")
+def _gl_ex_share(model, path):
+    """The example "e.g. 64.0% of Llama-2-7B": the part at ``path`` of ``model``'s total."""
+
+    def example(lang):
+        c, name = _gl_counts(model), _gl_spec(model).name
+        share = fmt.percent(c.breakdown.get(path), c.total, lang)
+        return say(_GL_EX["share"], lang, share=share, name=name)
+
+    return example
+
+
+_gl_ex_ffn_share = _gl_ex_share("llama-2-7b", "layers.dense_layers.mlp")
 
 
 def _gl_ex_norms(lang):
@@ -241,10 +248,7 @@ def _gl_ex_moe(lang):
     )
 
 
-def _gl_ex_routed(lang):
-    c = _gl_counts("deepseek-v3")
-    share = fmt.percent(c.breakdown.get("layers.moe_layers.moe.experts"), c.total, lang)
-    return say(_GL_EX["share"], lang, share=share, name="DeepSeek-V3")
+_gl_ex_routed = _gl_ex_share("deepseek-v3", "layers.moe_layers.moe.experts")
 
 
 def _gl_ex_active(lang):

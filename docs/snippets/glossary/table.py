@@ -77,12 +77,8 @@ def meaning(key, lang):
     return text if t["example"] is None else fmt.both(text, t["example"](lang), lang)
 
 
-_GL_HEADER = [
-    {"en": "Term", "zh": "英文"},
-    {"en": "中文", "zh": "中文"},
-    {"en": "Symbol", "zh": "符号"},
-    {"en": "Meaning", "zh": "含义"},
-]
+_GL_CHINESE = {"en": "中文", "zh": "中文"}
+_GL_HEADER = [{"en": "Term", "zh": "英文"}, _GL_CHINESE, HEADS["symbol"], HEADS["meaning"]]
 
 
 def _gl_cell(text):
@@ -101,7 +97,7 @@ def glossary_table(group, lang):
         for key, t in TERMS.items()
         if t["group"] == group
     ]
-    return table([say(h, lang) for h in _GL_HEADER], rows, "llcl")
+    return table(_GL_HEADER, rows, "llcl", lang)
 
 
 # --- Chinese terms ---------------------------------------------------------------------------
@@ -111,7 +107,6 @@ _GL_ZH_HEADER = [
     {"en": "Chinese term", "zh": "本站用词"},
     {"en": "Not used", "zh": "不用的说法"},
 ]
-_GL_JOIN = {"en": ", ", "zh": "、"}
 
 
 def zh_terms_table(lang):
@@ -120,10 +115,8 @@ def zh_terms_table(lang):
     for entry in ZH_TERMS.values():
         shown = [v if isinstance(v, str) else v[0] for v in entry["rejected"]]
         marked = [f'<span class="zh-rejected">{_gl_cell(s)}</span>' for s in shown]
-        rows.append(
-            [_gl_cell(entry["en"]), _gl_cell(entry["zh"]), say(_GL_JOIN, lang).join(marked)]
-        )
-    return table([say(h, lang) for h in _GL_ZH_HEADER], rows, "lll")
+        rows.append([_gl_cell(entry["en"]), _gl_cell(entry["zh"]), listing(marked, lang)])
+    return table(_GL_ZH_HEADER, rows, "lll", lang)
 
 
 # --- notation --------------------------------------------------------------------------------
@@ -139,11 +132,7 @@ _GL_CONFIG_KEYS = {
     "V": ("vocab", "`vocab_size`"),
 }
 GLOSSARY_NOTATION_MODELS = ("gpt2", "llama-2-7b", "llama-3.1-8b")
-_GL_NOTATION_HEADER = [
-    {"en": "Symbol", "zh": "符号"},
-    {"en": "Stands for", "zh": "含义"},
-    {"en": "config.json", "zh": "config.json"},
-]
+_GL_NOTATION_HEADER = [HEADS["symbol"], HEADS["meaning"], "config.json"]
 
 
 # Pinned to the papers' own tables, not to llmsize: GPT-2 (Radford et al. 2019, Table 2),
@@ -171,7 +160,7 @@ _gl_check_notation()
 def notation_table(lang):
     """Markdown table: each letter of the site's notation, its config key and example values."""
     specs = [presets.load(m) for m in GLOSSARY_NOTATION_MODELS]
-    header = [say(h, lang) for h in _GL_NOTATION_HEADER] + [s.name for s in specs]
+    header = _GL_NOTATION_HEADER + [s.name for s in specs]
     rows = []
     for sym, key in SYMBOLS.items():
         if sym in _GL_CONFIG_KEYS:
@@ -180,17 +169,17 @@ def notation_table(lang):
         else:
             where, values = "—", ["—"] * len(specs)
         rows.append([f"`{sym}`", term(key, lang), where, *values])
-    return table(header, rows, "cll" + "r" * len(specs))
+    return table(header, rows, "cll" + "r" * len(specs), lang)
 
 
 # --- numbers in two languages ----------------------------------------------------------------
 
-_GL_NUMBERS_HEADER = [
-    {"en": "Figure", "zh": "数"},
-    {"en": "Exactly", "zh": "精确值"},
-    {"en": "English", "zh": "English"},
-    {"en": "中文", "zh": "中文"},
-]
+_GL_NUMBERS_HEADER = [{"en": "Figure", "zh": "数"}, HEADS["exactly"], "English", _GL_CHINESE]
+
+
+def _gl_figure(what, lang):
+    """A unit's name, or a model's count named as every page names it."""
+    return model_count(*what, lang) if isinstance(what, tuple) else say(what, lang)
 
 
 def numbers_table(lang):
@@ -201,16 +190,13 @@ def numbers_table(lang):
         ({"en": "亿 (yi)", "zh": "亿"}, 10**8),
         ({"en": "B (billion)", "zh": "B（十亿）"}, 10**9),
         ({"en": "T (trillion)", "zh": "T（万亿）"}, 10**12),
-        ({"en": "GPT-2, total", "zh": "GPT-2 总参数量"}, counts(presets.load("gpt2")).total),
-        (
-            {"en": "Llama-2-7B, total", "zh": "Llama-2-7B 总参数量"},
-            counts(presets.load("llama-2-7b")).total,
-        ),
-        ({"en": "DeepSeek-V3, active", "zh": "DeepSeek-V3 激活参数量"}, ds.active),
-        ({"en": "DeepSeek-V3, total", "zh": "DeepSeek-V3 总参数量"}, ds.total),
+        (("GPT-2", "total"), counts(presets.load("gpt2")).total),
+        (("Llama-2-7B", "total"), counts(presets.load("llama-2-7b")).total),
+        (("DeepSeek-V3", "active"), ds.active),
+        (("DeepSeek-V3", "total"), ds.total),
     ]
     rows = [
-        [say(what, lang), fmt.exact(n, lang), fmt.count(n, "en"), fmt.count(n, "zh")]
+        [_gl_figure(what, lang), fmt.exact(n, lang), fmt.count(n, "en"), fmt.count(n, "zh")]
         for what, n in figures
     ]
     weights = memory.weights_bytes(ds.total, "bf16")
@@ -223,4 +209,4 @@ def numbers_table(lang):
             fmt.bytes_both(weights, "zh"),
         ]
     )
-    return table([say(h, lang) for h in _GL_NUMBERS_HEADER], rows, "lrrr")
+    return table(_GL_NUMBERS_HEADER, rows, "lrrr", lang)

@@ -21,7 +21,7 @@ _PREFIXES = {
 _B_HEADER = [
     {"en": "Written", "zh": "写法"},
     {"en": "Read as", "zh": "理解为"},
-    {"en": "What it is", "zh": "实际含义"},
+    {"en": "What it actually is", "zh": "实际含义"},
     {"en": "In bytes", "zh": "折合字节"},
 ]
 # One row per reading of the letter; each cell is worded in both languages.

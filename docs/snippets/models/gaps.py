@@ -170,7 +170,7 @@ def gemma_table_vocab(lang):
 _NON_EMBEDDING_HEADER = (
     HEADS["model"],
     {"en": "Published non-embedding", "zh": "公布的非嵌入参数量"},
-    {"en": "Exact non-embedding", "zh": "精确的非嵌入参数量"},
+    HEADS["exact_non_embedding"],
     LABELS["total"],
     {"en": "Removed: embedding and head", "zh": "扣除的嵌入与输出头"},
 )

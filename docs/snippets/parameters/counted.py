@@ -9,7 +9,7 @@
 from llmsize import counts, fmt, presets
 from llmsize.anatomy import categories, rule_gap
 from llmsize.serving import gqa_saving
-from llmsize.text import say
+from llmsize.text import LABELS, say
 
 gpt2 = presets.load("gpt2")
 llama2 = presets.load("llama-2-7b")
@@ -54,12 +54,11 @@ def _llama_rows(s):
 _ROWS = {"gpt2": _gpt2_rows, "llama-2-7b": _llama_rows}
 _FORMULAS_HEADER = (
     {"en": "Component", "zh": "组件"},
-    {"en": "Formula", "zh": "公式"},
-    {"en": "Per layer", "zh": "每层"},
+    HEADS["formula"],
+    HEADS["per_layer"],
     {"en": "× layers", "zh": "× 层数"},
-    {"en": "Total", "zh": "合计"},
+    HEADS["sum"],
 )
-_TOTAL = {"en": "**Total**", "zh": "**总计**"}
 _FORMULA_NOTES = {"tied": {"en": "tied", "zh": "共享"}, "RoPE": {"en": "RoPE", "zh": "RoPE"}}
 
 
@@ -92,17 +91,19 @@ def formulas(model, lang):
         rows.append(cells)
         total += whole
     assert total == c.total
-    rows.append([say(_TOTAL, lang), "", "", "", f"**{fmt.exact(total, lang)}**"])
-    return table([say(h, lang) for h in _FORMULAS_HEADER], rows, "llrrr")
+    rows.append([f"**{say(HEADS['sum'], lang)}**", "", "", "", f"**{fmt.exact(total, lang)}**"])
+    return table(_FORMULAS_HEADER, rows, "llrrr", lang)
 
 
 # --- the published figures ------------------------------------------------------------------
 
 _CLAIMS_HEADER = (
     {"en": "Stated", "zh": "说法"},
-    {"en": "Where", "zh": "出处"},
+    HEADS["source"],
     {"en": "Why it differs from the exact {exact}", "zh": "与精确值 {exact} 的差别"},
 )
+
+
 def claims(model, lang):
     """Markdown table: the model's published figures, their sources and why they differ."""
     exact = fmt.exact(counts(MODELS[model]).total, lang)
@@ -138,7 +139,7 @@ _DIFF = {
 _DESIGN = (
     (
         "position",
-        {"en": "Position embedding", "zh": "位置编码"},
+        {"en": "Position encoding", "zh": "位置编码"},
         {"en": "`P·D` fewer", "zh": "少了 `P·D`"},
     ),
     (
@@ -156,7 +157,7 @@ _DESIGN = (
         {"en": "Biases on linear layers", "zh": "线性层的偏置"},
         {"en": "none of the `+ 4·D` and `+ F + D` terms", "zh": "没有 `+ 4·D` 和 `+ F + D` 这些项"},
     ),
-    ("head", {"en": "Output head", "zh": "输出头"}, {"en": "`V·D` more", "zh": "多出 `V·D`"}),
+    ("head", LABELS["head"], {"en": "`V·D` more", "zh": "多出 `V·D`"}),
 )
 
 
@@ -187,8 +188,8 @@ def differences(lang):
 
 # --- where the parameters sit: chart ------------------------------------------------------------
 
+_BIASES = {"en": "Biases", "zh": "偏置"}
 _CHART = {
-    "biases": {"en": "Biases", "zh": "偏置"},
     "weights": {"en": "{part} (weights)", "zh": "{part}（权重）"},
     "title": {"en": "Where the {n} parameters of {name} sit", "zh": "{name} 的 {n}参数分布在哪里"},
     "value": {"en": "{n} · {share}", "zh": "{n} · {share}"},
@@ -201,7 +202,7 @@ _ZERO_NOTE = {
 
 def _category_label(key, lang):
     if key == "biases":
-        return say(_CHART["biases"], lang)
+        return say(_BIASES, lang)
     if key in ("attention", "mlp"):
         return say(_CHART["weights"], lang, part=fmt.label(key, lang))
     return fmt.label(key, lang)
@@ -230,12 +231,12 @@ def breakdown_chart(model, lang):
 
 _RULE_MODELS = ("gpt2", "gpt3-175b", "llama-2-7b", "llama-3-8b")
 _RULE_HEADER = (
-    {"en": "Model", "zh": "模型"},
-    {"en": "`12·L·D²`", "zh": "`12·L·D²`"},
-    {"en": "Exact, non-embedding", "zh": "精确非嵌入参数"},
+    HEADS["model"],
+    "`12·L·D²`",
+    HEADS["exact_non_embedding"],
     {"en": "Gap", "zh": "差值"},
-    {"en": "Biases", "zh": "偏置"},
-    {"en": "Norms", "zh": "归一化"},
+    _BIASES,
+    LABELS["norms"],
     {"en": "Attention ≠ `4·D²`", "zh": "注意力 ≠ `4·D²`"},
     {"en": "FFN ≠ `8·D²`", "zh": "前馈网络 ≠ `8·D²`"},
 )
@@ -266,4 +267,4 @@ def twelve_ld2(lang):
             + [fmt.exact(n, lang, signed=True) for n in (g.biases, g.norms)]
             + [_attention_cell(model, g, lang), fmt.exact(g.mlp, lang, signed=True)]
         )
-    return table([say(h, lang) for h in _RULE_HEADER], rows, "lrrrrrrr")
+    return table(_RULE_HEADER, rows, "lrrrrrrr", lang)

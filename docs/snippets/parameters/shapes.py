@@ -15,48 +15,19 @@ assert counts(llama2).total == 6_738_415_616
 
 # --- notation -------------------------------------------------------------------------------
 
+# (symbol, spec field or None); the meanings are the site's notation (md.py).
 _SYMBOLS = (
-    # (symbol, spec field or None, meaning)
-    ("L", "layers", {"en": "layers (transformer blocks)", "zh": "层数（Transformer 块的个数）"}),
-    (
-        "D",
-        "width",
-        {
-            "en": "model width: the size of every hidden-state vector",
-            "zh": "模型宽度：每个隐藏状态向量的长度",
-        },
-    ),
-    ("N", "heads", {"en": "query heads per layer", "zh": "每层的查询头数"}),
-    (
-        "K",
-        "kv_heads",
-        {
-            "en": "key/value heads per layer (`K = N` unless grouped)",
-            "zh": "每层的键值头数（不分组时 `K = N`）",
-        },
-    ),
-    ("H", "head_dim", {"en": "size of one head", "zh": "头维度"}),
-    ("F", "ffn", {"en": "hidden width of the feed-forward block", "zh": "前馈网络的中间层宽度"}),
-    (
-        "V",
-        "vocab",
-        {
-            "en": "vocabulary: rows of the token-embedding table",
-            "zh": "词表大小：词元嵌入表的行数",
-        },
-    ),
-    (
-        "P",
-        "max_positions",
-        {"en": "rows of a learned position table", "zh": "可学习位置嵌入表的行数"},
-    ),
-    (
-        "T",
-        None,
-        {"en": "tokens in the input: not part of the model", "zh": "输入的词元数：不属于模型本身"},
-    ),
+    ("L", "layers"),
+    ("D", "width"),
+    ("N", "heads"),
+    ("K", "kv_heads"),
+    ("H", "head_dim"),
+    ("F", "ffn"),
+    ("V", "vocab"),
+    ("P", "max_positions"),
+    ("T", None),
 )
-_NOTATION_HEADER = ({"en": "Symbol", "zh": "符号"}, {"en": "Meaning", "zh": "含义"})
+assert [symbol for symbol, _ in _SYMBOLS] == list(NOTATION)
 _NO_TABLE = {"en": "none (RoPE)", "zh": "无（RoPE）"}
 _ANY = {"en": "any", "zh": "任意"}
 
@@ -71,19 +42,19 @@ def _symbol_cell(spec, field, lang):
 
 def notation(lang):
     """Markdown table: the notation, with each symbol's value in GPT-2 and Llama-2-7B."""
-    header = [say(h, lang) for h in _NOTATION_HEADER] + [gpt2.name, llama2.name]
+    header = [HEADS["symbol"], HEADS["meaning"], gpt2.name, llama2.name]
     rows = [
-        [f"`{symbol}`", say(meaning, lang)]
+        [f"`{symbol}`", say(NOTATION[symbol], lang)]
         + [_symbol_cell(spec, field, lang) for spec in (gpt2, llama2)]
-        for symbol, field, meaning in _SYMBOLS
+        for symbol, field in _SYMBOLS
     ]
-    return table(header, rows, "llrr")
+    return table(header, rows, "llrr", lang)
 
 
 # --- query heads against the width ----------------------------------------------------------
 
 _HEADS_HEADER = (
-    {"en": "Model", "zh": "模型"},
+    HEADS["model"],
     {"en": "`N`", "zh": "`N`"},
     {"en": "`H`", "zh": "`H`"},
     {"en": "`N·H`", "zh": "`N·H`"},
@@ -101,7 +72,6 @@ _MLA_NOTE = {
     " included.",
     "zh": "对 MLA 模型（{names}）来说，`H` 指每个头的查询/键维度，含旋转位置编码部分。",
 }
-_AND = {"en": ", ", "zh": "、"}
 
 
 def heads_table(lang):
@@ -124,8 +94,8 @@ def heads_table(lang):
             + [fmt.exact(query_width(s), lang), fmt.exact(s.width, lang)]
             + [fmt.times(query_width(s), s.width, lang)]
         )
-    mla = say(_AND, lang).join(s.name for s in other if s.mla is not None)
-    out = [note, table([say(h, lang) for h in _HEADS_HEADER], rows, "lrrrrr")]
+    mla = listing([s.name for s in other if s.mla is not None], lang)
+    out = [note, table(_HEADS_HEADER, rows, "lrrrrr", lang)]
     return "\n\n".join(out + ([say(_MLA_NOTE, lang, names=mla)] if mla else []))
 
 
@@ -207,15 +177,10 @@ _TENSOR_ROLE = {
     "ln_f.bias": {"en": "final LayerNorm: shift", "zh": "最终 LayerNorm：平移"},
 }
 _TENSORS = {
-    "header": (
-        {"en": "Tensor", "zh": "张量"},
-        {"en": "Shape", "zh": "形状"},
-        {"en": "Numbers", "zh": "数值个数"},
-        {"en": "What it is", "zh": "作用"},
-    ),
+    "header": (HEADS["tensor"], HEADS["shape"], HEADS["values"], HEADS["what"]),
     "block": {"en": "One block, `h.0`", "zh": "一个块（`h.0`）"},
     "blocks": {"en": "All blocks, `h.0` … `h.{last}`", "zh": "全部块，`h.0` … `h.{last}`"},
-    "total": {"en": "Whole checkpoint", "zh": "整个权重文件"},
+    "total": HEADS["whole_checkpoint"],
     "tied": {
         "en": "no tensor: the output head reuses `wte.weight`",
         "zh": "没有单独的张量：输出头复用 `wte.weight`",
@@ -251,4 +216,4 @@ def checkpoint_tensors(lang):
     rows += [_tensor_row(n, s, lang) for n, s in _GPT2_FINAL]
     rows.append(["`lm_head`", "", fmt.exact(0, lang), say(_TENSORS["tied"], lang)])
     rows.append([f"**{say(_TENSORS['total'], lang)}**", "", f"**{fmt.exact(total, lang)}**", ""])
-    return table([say(h, lang) for h in _TENSORS["header"]], rows, "llrl")
+    return table(_TENSORS["header"], rows, "llrl", lang)

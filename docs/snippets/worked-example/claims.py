@@ -4,6 +4,7 @@
 from llmsize.approx import article_attention, attention_4d2, per_head_attention
 from llmsize.article import why
 from llmsize.memory import weights_bytes
+from llmsize.text import LABELS
 from llmsize.worked import head_by_head, nearest_d2_multiple
 
 # --- claim by claim -----------------------------------------------------------------------
@@ -11,7 +12,7 @@ from llmsize.worked import head_by_head, nearest_d2_multiple
 _WHAT = {
     "attention": {"en": "Attention, one layer", "zh": "单层注意力"},
     "ffn": {"en": "FFN, one layer", "zh": "单层前馈网络"},
-    "layer": {"en": "One layer", "zh": "单层合计"},
+    "layer": HEADS["one_layer"],
     "total": {"en": "All `L` layers", "zh": "全部 `L` 层"},
     "fp32_bytes": {"en": "One fp32 value", "zh": "一个 fp32 数值"},
     "fp64_bytes": {"en": "One fp64 value", "zh": "一个 fp64 数值"},
@@ -29,11 +30,11 @@ _VERDICT = {
     "heads_counted_twice": {"en": "✗ wrong formula", "zh": "✗ 公式有误"},
     "rounding_slip": {"en": "✗ slip", "zh": "✗ 笔误"},
     "terms_off": {"en": "✗ carries the errors above", "zh": "✗ 沿用了上面的错误"},
-    "layer_off": {"en": "✗ carries the errors above", "zh": "✗ 沿用了上面的错误"},
     "right": {"en": "✓", "zh": "✓"},
 }
+_VERDICT["layer_off"] = _VERDICT["terms_off"]
 _CLAIMS_HEADER = (
-    {"en": "What", "zh": "项目"},
+    HEADS["item"],
     {"en": "The article says", "zh": "原文给出的数"},
     {"en": "Formula as written", "zh": "原文的公式"},
     {"en": "That formula gives", "zh": "按原文公式计算"},
@@ -78,13 +79,12 @@ def claims_table(lang):
             ]
         )
     assert [c.right for c in CLAIMS.values()] == [False] * 4 + [True] * 2
-    header = [say(h, lang) for h in _CLAIMS_HEADER]
-    return table(header, rows, "lrlrlrl") + "\n\n" + "\n".join(notes)
+    return table(_CLAIMS_HEADER, rows, "lrlrlrl", lang) + "\n\n" + "\n".join(notes)
 
 
 _LAYER_CHART = {
     "groups": ({"en": "The article", "zh": "原文"}, {"en": "Correct: 12D²", "zh": "正确：12D²"}),
-    "series": ({"en": "Attention", "zh": "注意力"}, {"en": "FFN", "zh": "前馈网络"}),
+    "series": (LABELS["attention"], {"en": "FFN", "zh": "前馈网络"}),
     "title": {
         "en": "One layer of the article's example: its figures against the correct count",
         "zh": "原文例子中的单层参数量，与正确值对比",
@@ -110,12 +110,7 @@ def layer_chart(lang):
 
 # --- the attention formula ------------------------------------------------------------------
 
-_ATTENTION_HEADER = (
-    {"en": "Piece", "zh": "部分"},
-    {"en": "Shape", "zh": "形状"},
-    {"en": "Formula", "zh": "公式"},
-    {"en": "Parameters", "zh": "参数量"},
-)
+_ATTENTION_HEADER = (HEADS["part"], HEADS["shape"], HEADS["formula"], HEADS["params"])
 # (piece, shape, formula); bold rows are the sums.
 _ATTENTION = (
     ({"en": "Query matrix of one head", "zh": "一个头的查询矩阵"}, "`D × D/H`", "`D·D/H`"),
@@ -130,7 +125,7 @@ _ATTENTION = (
         "`D × D`",
         "`D²`",
     ),
-    ({"en": "**Attention, one layer**", "zh": "**单层注意力**"}, "", "**`4D²`**"),
+    (_WHAT["attention"], "", "**`4D²`**"),
     (
         {"en": "The article's formula, as written", "zh": "原文公式，照原样计算"},
         {"en": "`H` heads × four `D × D`", "zh": "`H` 个头 × 四个 `D × D`"},
@@ -151,6 +146,9 @@ def _words(text, lang):
     return text if isinstance(text, str) else say(text, lang)
 
 
+_SUMS = (_WHAT["attention"],)  # the bold rows of the attention table
+
+
 def attention_table(lang):
     """Markdown table: attention counted head by head, against the article's formula."""
     pieces = head_by_head(H, D)
@@ -165,11 +163,10 @@ def attention_table(lang):
     for i, ((piece, shape, formula), n) in enumerate(zip(_ATTENTION, values, strict=True)):
         # 5D² to four digits, beside the article's printed figure
         shown = fmt.count_exact(n, lang, digits=4 if i == len(values) - 1 else 3)
-        piece = _words(piece, lang)
-        rows.append(
-            [piece, _words(shape, lang), formula, f"**{shown}**" if "**" in piece else shown]
-        )
-    return table([say(h, lang) for h in _ATTENTION_HEADER], rows, "lllr")
+        if piece in _SUMS:
+            piece, shown = f"**{say(piece, lang)}**", f"**{shown}**"
+        rows.append([_words(piece, lang), _words(shape, lang), formula, shown])
+    return table(_ATTENTION_HEADER, rows, "lllr", lang)
 
 
 _ATTENTION_RATIO = {
@@ -194,14 +191,14 @@ def attention_ratio(lang):
 # --- bytes ---------------------------------------------------------------------------------
 
 _BYTES_HEADER = (
-    {"en": "Parameters", "zh": "参数量"},
+    HEADS["params"],
     {"en": "Count", "zh": "数量"},
     {"en": "fp32 (4 bytes each)", "zh": "fp32（每个 4 字节）"},
     {"en": "fp64 (8 bytes each)", "zh": "fp64（每个 8 字节）"},
     {"en": "bf16 (2 bytes each)", "zh": "bf16（每个 2 字节）"},
 )
 _BYTES_ROWS = (
-    {"en": "The article's total", "zh": "原文的总数"},
+    ARTICLE_TOTAL,
     {"en": "Correct total, `12·L·D²`", "zh": "正确总数 `12·L·D²`"},
     {"en": "DeepSeek-V3, exact total", "zh": "DeepSeek-V3 的精确总数"},
 )
@@ -218,4 +215,4 @@ def bytes_table(lang):
         + [fmt.bytes_both(weights_bytes(n, dt), lang) for dt in ("fp32", "fp64", "bf16")]
         for name, n in zip(_BYTES_ROWS, totals, strict=True)
     ]
-    return table([say(h, lang) for h in _BYTES_HEADER], rows, "lrrrr")
+    return table(_BYTES_HEADER, rows, "lrrrr", lang)

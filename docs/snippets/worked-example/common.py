@@ -1,5 +1,6 @@
 # The source article's worked example (L = 100, D = 8192, H = 128 heads, a 4D FFN), checked.
-# A page fence includes md.py, this file, then claims.py or whole.py, and prints e.g.
+# A page fence includes md.py (after charts.py for a chart), this file, then claims.py or
+# whole.py, and prints e.g.
 # claims_table("zh"). Every figure comes from llmsize (approx and article: the article's
 # formulas and the right ones; worked: the model completed and scaled; count, memory); the
 # asserts pin the plain arithmetic against literal integers worked out by hand.
@@ -37,20 +38,12 @@ assert (completed.head_dim, completed.ffn) == (64, 32_768)
 
 # --- the setup ----------------------------------------------------------------------------
 
-_SETUP_HEADER = (
-    {"en": "Symbol", "zh": "符号"},
-    {"en": "Meaning", "zh": "含义"},
-    {"en": "Value", "zh": "取值"},
-)
+_SETUP_HEADER = (HEADS["symbol"], HEADS["meaning"], HEADS["value"])
+# The article's letters; their meanings are the site's notation (md.py), but for `H`, which the
+# article uses for the head count.
 _SETUP = (
-    ("`L`", {"en": "layers (transformer blocks)", "zh": "层数（Transformer 块的个数）"}),
-    (
-        "`D`",
-        {
-            "en": "width: the length of every vector on the main stream",
-            "zh": "模型宽度：残差流上每个向量的长度",
-        },
-    ),
+    ("`L`", NOTATION["L"]),
+    ("`D`", NOTATION["D"]),
     (
         "`H`",
         {
@@ -58,21 +51,11 @@ _SETUP = (
             "zh": "注意力头数（沿用原文的字母；本站其他页面写作 `N`）",
         },
     ),
-    (
-        "`D/H`",
-        {
-            "en": "size of one head: what each head's query, key and value vectors hold",
-            "zh": "头维度：每个头的查询、键、值向量的长度",
-        },
-    ),
-    (
-        "`4D`",
-        {
-            "en": "hidden width of the feed-forward network (FFN)",
-            "zh": "前馈网络（FFN）中间层的宽度",
-        },
-    ),
+    ("`D/H`", NOTATION["H"]),
+    ("`4D`", NOTATION["F"]),
 )
+# A total several tables and charts of the page name.
+ARTICLE_TOTAL = {"en": "The article's total", "zh": "原文的总数"}
 
 
 def setup_table(lang):
@@ -82,4 +65,4 @@ def setup_table(lang):
         [symbol, say(meaning, lang), fmt.exact(n, lang)]
         for (symbol, meaning), n in zip(_SETUP, values, strict=True)
     ]
-    return table([say(h, lang) for h in _SETUP_HEADER], rows, "clr")
+    return table(_SETUP_HEADER, rows, "clr", lang)

@@ -1,6 +1,7 @@
 # The article's example as a whole model: what it leaves out, and how far it is from DeepSeek-V3.
 # A page fence includes md.py, common.py, then this file (and charts.py first for totals_chart).
 from llmsize.approx import twelve_ld2
+from llmsize.text import LABELS
 from llmsize.worked import completed_parts, layers_to_reach, width_to_reach
 
 PARTS = completed_parts(completed)
@@ -22,12 +23,7 @@ assert PARTS["attention"] + PARTS["ffn"] == twelve_ld2(L, D) == CLAIMS["total"].
 
 # --- what the example leaves out --------------------------------------------------------------
 
-_LEFT_OUT_HEADER = (
-    {"en": "Part", "zh": "部分"},
-    {"en": "Formula", "zh": "公式"},
-    {"en": "Parameters", "zh": "参数量"},
-    {"en": "Share", "zh": "占比"},
-)
+_LEFT_OUT_HEADER = (HEADS["part"], HEADS["formula"], HEADS["params"], HEADS["share"])
 _LEFT_OUT = {
     "attention": ({"en": "Attention matrices", "zh": "注意力矩阵"}, "`L·4D²`"),
     "ffn": ({"en": "FFN matrices", "zh": "前馈网络矩阵"}, "`L·8D²`"),
@@ -45,13 +41,13 @@ _LEFT_OUT = {
         },
         "`L·2·2D + 2D`",
     ),
-    "embedding": ({"en": "Token embedding", "zh": "词元嵌入"}, "`V·D`"),
+    "embedding": (LABELS["token"], "`V·D`"),
     "head": (
         {"en": "Output head (not tied to the embedding)", "zh": "输出头（不与词元嵌入共享）"},
         "`V·D`",
     ),
 }
-_WHOLE = ({"en": "**The whole model**", "zh": "**整个模型**"}, "")
+_WHOLE = (HEADS["whole_model"], "")  # a sum: bold
 _OF_WHICH = (
     {"en": "of which the article's `12·L·D²`", "zh": "其中原文统计的 `12·L·D²`"},
     "`12·L·D²`",
@@ -64,12 +60,11 @@ def left_out_table(lang):
     lines += [_WHOLE + (WHOLE,), _OF_WHICH + (twelve_ld2(L, D),)]
     rows = []
     for part, formula, n in lines:
-        name = say(part, lang)
-        cells = [fmt.count(n, lang), fmt.share(n, WHOLE, lang)]
-        if name.startswith("**"):
+        cells = [say(part, lang), fmt.count(n, lang), fmt.share(n, WHOLE, lang)]
+        if part is _WHOLE[0]:
             cells = [f"**{c}**" for c in cells]
-        rows.append([name, formula, *cells])
-    return table([say(h, lang) for h in _LEFT_OUT_HEADER], rows, "llrr")
+        rows.append([cells[0], formula, *cells[1:]])
+    return table(_LEFT_OUT_HEADER, rows, "llrr", lang)
 
 
 _VOCAB = {
@@ -136,16 +131,16 @@ def reach_table(lang):
         + [fmt.count(twelve_ld2(layers, width), lang)]
         for name, (layers, width) in zip(_REACH, shapes, strict=True)
     ]
-    return table([say(h, lang) for h in _REACH_HEADER], rows, "lrrr")
+    return table(_REACH_HEADER, rows, "lrrr", lang)
 
 
 _TOTALS_LABELS = (
-    {"en": "The article's total", "zh": "原文的总数"},
+    ARTICLE_TOTAL,
     {"en": "Correct 12·L·D²", "zh": "正确的 12·L·D²"},
     {"en": "The whole model, completed", "zh": "补全后的整个模型"},
     {"en": "12·L·D² at DeepSeek-V3's shape", "zh": "DeepSeek-V3 形状的 12·L·D²"},
-    {"en": "DeepSeek-V3, active per token", "zh": "DeepSeek-V3 每词元激活"},
-    {"en": "DeepSeek-V3, total", "zh": "DeepSeek-V3 总参数量"},
+    ("DeepSeek-V3", "active"),
+    ("DeepSeek-V3", "total"),
 )
 _TOTALS_TITLE = {
     "en": "The article's example against DeepSeek-V3, in parameters",
@@ -165,7 +160,7 @@ def totals_chart(lang):
     ]
     colors = [PALETTE[1], PALETTE[0], PALETTE[0], PALETTE[2], PALETTE[2], PALETTE[3]]
     return hbar(
-        [say(label, lang) for label in _TOTALS_LABELS],
+        [model_count(*x, lang) if isinstance(x, tuple) else say(x, lang) for x in _TOTALS_LABELS],
         values,
         say(_TOTALS_TITLE, lang),
         [fmt.count(v, lang) for v in values],
