@@ -88,6 +88,7 @@ HEADS = {
     "per_param": {"en": "Bytes per parameter", "zh": "每个参数的字节数"},
     "tensor": {"en": "Tensor", "zh": "张量"},
     "what": {"en": "What it is", "zh": "说明"},
+    "holds": {"en": "What it holds", "zh": "内容"},
     "values": {"en": "Values", "zh": "数值个数"},
     "whole_checkpoint": {"en": "Whole checkpoint", "zh": "整个权重文件"},
     "whole_model": {"en": "Whole model", "zh": "整个模型"},

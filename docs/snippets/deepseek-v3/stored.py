@@ -110,7 +110,7 @@ def stored_table(lang):
 
 _DTYPES_HEADER = (
     {"en": "Storage type", "zh": "存储类型"},
-    {"en": "What it holds", "zh": "内容"},
+    HEADS["holds"],
     {"en": "llmsize", "zh": "llmsize 算出"},
     {"en": "The Hub reports", "zh": "Hub 报告"},
     HEADS["bytes"],

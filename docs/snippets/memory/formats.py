@@ -44,7 +44,6 @@ _FORMATS_TEXT = {
         "zh": "{scales} 个缩放因子（每个 fp8 矩阵每个 128×128 块一个），以及 {bias} 个路由器"
         "校正偏置",
     },
-    "ckpt_total": {"en": "Checkpoint", "zh": "整个权重文件"},
     "ckpt_summary": {
         "en": "The whole download is {size}. Spread over the model's {n} parameters that is {per}"
         " bytes each (the file also holds the prediction module), about half the {bf16} the"
@@ -54,32 +53,23 @@ _FORMATS_TEXT = {
     },
 }
 
+_FORMAT = {"en": "Format", "zh": "格式"}
+_STORED_AS = {"en": "Stored as", "zh": "存储格式"}
 _DTYPE_HEAD = [
-    {"en": "Format", "zh": "格式"},
+    _FORMAT,
     {"en": "Bits per parameter", "zh": "每个参数的位数"},
-    {"en": "Bytes per parameter", "zh": "每个参数的字节数"},
-    {"en": "What it is", "zh": "说明"},
+    HEADS["per_param"],
+    HEADS["what"],
     {"en": "Specified in", "zh": "规范出处"},
 ]
-_SIZES_HEAD = [
-    {"en": "Format", "zh": "格式"},
-    {"en": "Bytes per parameter", "zh": "每个参数的字节数"},
-    {"en": "Bytes", "zh": "字节数"},
-    {"en": "GB", "zh": "GB"},
-    {"en": "GiB", "zh": "GiB"},
-]
-_MIX_HEAD = [
-    {"en": "Stored as", "zh": "存储格式"},
-    {"en": "Tensors", "zh": "张量"},
-    {"en": "Values", "zh": "数值个数"},
-    {"en": "Bytes", "zh": "字节数"},
-]
+_SIZES_HEAD = [_FORMAT, HEADS["per_param"], HEADS["bytes"], "GB", "GiB"]
+_MIX_HEAD = [_STORED_AS, HEADS["tensor"], HEADS["values"], HEADS["bytes"]]
 _CKPT_HEAD = [
-    {"en": "Stored as", "zh": "存储格式"},
-    {"en": "What", "zh": "内容"},
-    {"en": "Values", "zh": "数值个数"},
+    _STORED_AS,
+    HEADS["holds"],
+    HEADS["values"],
     {"en": "Bytes each", "zh": "每个的字节数"},
-    {"en": "Bytes", "zh": "字节数"},
+    HEADS["bytes"],
 ]
 # The Hub's safetensors metadata for deepseek-ai/DeepSeek-V3: values per stored dtype.
 HUB_DEEPSEEK_V3 = {"BF16": 3_918_786_560, "F8_E4M3": 680_571_043_840, "F32": 41_555_600}
@@ -104,7 +94,7 @@ def dtype_table(lang):
     assert dtypes.DTYPES["q8_0"].bits == Fraction(17, 2)
     assert dtypes.DTYPES["q4_k"].bits == Fraction(9, 2)
     assert dtypes.DTYPES["tf32"].bytes_per_param == 4
-    return table([say(h, lang) for h in _DTYPE_HEAD], rows, "lrrll")
+    return table(_DTYPE_HEAD, rows, "lrrll", lang)
 
 
 def model_sizes(spec, lang):
@@ -123,7 +113,7 @@ def model_sizes(spec, lang):
             dtypes.DTYPES.items(), sizes, columns["GB"], columns["GiB"]
         )
     ]
-    return table([say(h, lang) for h in _SIZES_HEAD], rows, "lrrrr")
+    return table(_SIZES_HEAD, rows, "lrrrr", lang)
 
 
 def gguf_mix(lang):
@@ -170,7 +160,7 @@ def gguf_mix(lang):
         head=fmt.bytes_(mix.extra("output"), "auto", lang),
         norms=fmt.bytes_(mix.extra("norms"), "auto", lang),
     )
-    return table([say(h, lang) for h in _MIX_HEAD], rows, "llrr") + "\n\n" + summary
+    return table(_MIX_HEAD, rows, "llrr", lang) + "\n\n" + summary
 
 
 def checkpoint_table(spec, lang):
@@ -196,7 +186,7 @@ def checkpoint_table(spec, lang):
         [k, what, fmt.exact(n, lang), w, fmt.bytes_both(n * w, lang)] for k, what, n, w in kinds
     ]
     assert split.values == counts(spec).checkpoint
-    total = say(_FORMATS_TEXT["ckpt_total"], lang)
+    total = say(HEADS["whole_checkpoint"], lang)
     rows.append(
         [
             f"**{total}**",
@@ -206,7 +196,7 @@ def checkpoint_table(spec, lang):
             f"**{fmt.bytes_both(split.nbytes, lang)}**",
         ]
     )
-    return table([say(h, lang) for h in _CKPT_HEAD], rows, "llrrr")
+    return table(_CKPT_HEAD, rows, "llrrr", lang)
 
 
 def checkpoint_summary(spec, lang):

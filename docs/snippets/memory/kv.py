@@ -6,8 +6,8 @@ from llmsize import counts, fmt, memory, presets, serving
 from llmsize.text import LABELS, LANGS, MEMORY, say
 
 _KV_HEADER = [
-    LABELS["model"],
-    {"en": "Attention", "zh": "注意力"},
+    HEADS["model"],
+    LABELS["attention"],
     {"en": "Values cached per token per layer", "zh": "每层每个词元缓存的数值"},
     {"en": "Bytes per token (bf16)", "zh": "每个词元的字节数（bf16）"},
     {
@@ -153,7 +153,7 @@ def kv_table(lang):
     assert memory.kv_cache_bytes_per_token(presets.load("llama-3-8b")) == 131_072
     assert memory.kv_cache_bytes_per_token(deepseek_v3) == 70_272
     assert memory.kv_cache_naive_mla_bytes_per_token(deepseek_v3) == 4_997_120
-    text = table([say(h, lang) for h in _KV_HEADER], rows, "llrrrrr")
+    text = table(_KV_HEADER, rows, "llrrrrr", lang)
     return "\n\n".join([text, *notes])
 
 

@@ -4,7 +4,7 @@
 from fractions import Fraction
 
 from llmsize import counts, dtypes, fmt, memory, presets, training
-from llmsize.text import UI, say
+from llmsize.text import say
 
 _ITEMS = {
     "weights": {"en": "Working weights (half precision)", "zh": "工作权重（半精度）"},
@@ -14,12 +14,8 @@ _ITEMS = {
     "variance": {"en": "Adam variance (fp32)", "zh": "Adam 二阶矩（fp32）"},
 }
 _TRAIN_TEXT = {
-    "item": {"en": "Item", "zh": "项目"},
-    "total": {"en": "Total", "zh": "合计"},
-    "zero": {"en": "ZeRO ({per})", "zh": "ZeRO（{per}）"},
-    "hf": {"en": "Hugging Face ({per})", "zh": "Hugging Face（{per}）"},
+    # "bytes per parameter" inside a column head, in parentheses after the convention's name
     "per_param": {"en": "bytes per parameter", "zh": "每个参数的字节数"},
-    "model_conv": {"en": "{name}, {per}", "zh": "{name}，{per}"},
     "example": {"en": "Example", "zh": "例子"},
     "setting": {
         "en": "For {name}, one sequence of {seq} tokens (its training context), batch 1,"
@@ -31,8 +27,8 @@ _TRAIN_TEXT = {
 _ACT_HEADER = [
     {"en": "Recomputation", "zh": "重计算策略"},
     {"en": "What is kept", "zh": "保存的内容"},
-    {"en": "Bytes", "zh": "字节数"},
-    {"en": "Size", "zh": "大小"},
+    HEADS["bytes"],
+    HEADS["size"],
     {"en": "Compared with the bf16 weights", "zh": "与 bf16 权重相比"},
 ]
 _ACT_MODES = {
@@ -75,16 +71,12 @@ _CONVS = training.TRAINING_CONVENTIONS
 def conventions_table(lang):
     """Markdown table: bytes per parameter, item by item, in both conventions."""
     per = say(_TRAIN_TEXT["per_param"], lang)
-    header = [
-        say(_TRAIN_TEXT["item"], lang),
-        say(_TRAIN_TEXT["zero"], lang, per=per),
-        say(_TRAIN_TEXT["hf"], lang, per=per),
-    ]
+    header = [HEADS["item"]] + [fmt.both(name, per, lang) for name in ("ZeRO", "Hugging Face")]
     rows = [
         [say(name, lang), *(fmt.exact(getattr(_CONVS[c], key), lang) for c in ("16", "18"))]
         for key, name in _ITEMS.items()
     ]
-    total = say(_TRAIN_TEXT["total"], lang)
+    total = say(HEADS["sum"], lang)
     rows.append(
         [f"**{total}**", *(f"**{fmt.exact(_CONVS[c].total, lang)}**" for c in ("16", "18"))]
     )
@@ -92,30 +84,29 @@ def conventions_table(lang):
     assert _CONVS["16"].total == 2 + 2 + 12
     hf = _CONVS["18"]
     assert (hf.weights + hf.master, hf.gradients, hf.momentum + hf.variance) == (6, 4, 8)
-    return table(header, rows, "lrr")
+    return table(header, rows, "lrr", lang)
 
 
 def training_table(lang):
     """Markdown table: model state of Llama-2-7B and DeepSeek-V3, item by item."""
     specs = [presets.load(p) for p in TRAINING_MODELS]
     columns = [(s, conv) for s in specs for conv in ("16", "18")]
-    header = [say(_TRAIN_TEXT["item"], lang)] + [
-        say(_TRAIN_TEXT["model_conv"], lang, name=s.name, per=fmt.per_param(_CONVS[c].total, lang))
-        for s, c in columns
+    header = [HEADS["item"]] + [
+        clauses([s.name, fmt.per_param(_CONVS[c].total, lang)], lang) for s, c in columns
     ]
     states = [training.training_bytes(counts(s).total, c) for s, c in columns]
     rows = [
         [say(name, lang), *(fmt.bytes_both(getattr(m, key), lang) for m in states)]
         for key, name in _ITEMS.items()
     ]
-    total = say(_TRAIN_TEXT["total"], lang)
+    total = say(HEADS["sum"], lang)
     rows.append([f"**{total}**", *(f"**{fmt.bytes_both(m.total, lang)}**" for m in states)])
-    return table(header, rows, "l" + "r" * len(columns))
+    return table(header, rows, "l" + "r" * len(columns), lang)
 
 
 def zero_examples(lang):
     """Markdown table: the ZeRO paper's worked examples, recomputed."""
-    header = [say(_TRAIN_TEXT["example"], lang), say(UI["params"], lang)]
+    header = [_TRAIN_TEXT["example"], HEADS["params"]]
     header += [fmt.per_param(_CONVS[c].total, lang) for c in ("16", "18")]
     rows = []
     for params, source in ZERO_EXAMPLES:
@@ -130,7 +121,7 @@ def zero_examples(lang):
         )
     assert training.training_bytes(1_500_000_000).total == 24 * dtypes.GB
     assert training.training_bytes(7_500_000_000).total == 120 * dtypes.GB
-    return table(header, rows, "lrrr")
+    return table(header, rows, "lrrr", lang)
 
 
 def activation_table(lang):
@@ -155,7 +146,7 @@ def activation_table(lang):
     assert Fraction(5 * gpt3.heads * 2048, gpt3.width) == 80
     none, selective = (training.activation_bytes(gpt3, 2048, 1, m) for m in ("none", "selective"))
     assert round(100 * (1 - Fraction(selective, none))) == 70
-    return table([say(h, lang) for h in _ACT_HEADER], rows, "llrrr")
+    return table(_ACT_HEADER, rows, "llrrr", lang)
 
 
 def activation_setting(lang):
