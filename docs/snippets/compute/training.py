@@ -158,9 +158,9 @@ _EXAMPLES_HEADER = (
     HEADS["published"],
 )
 _N_KIND = {
-    "exact": {"en": "{n} (exact count)", "zh": "{n}（精确值）"},
-    "active": {"en": "{n} (active)", "zh": "{n}（激活参数）"},
-    "published": {"en": "{n} (as published)", "zh": "{n}（论文给出的）"},
+    "exact": {"en": "exact count", "zh": "精确值"},
+    "active": {"en": "active", "zh": "激活参数"},
+    "published": {"en": "as published", "zh": "论文给出的"},
 }
 
 
@@ -170,7 +170,7 @@ def _n_cell(run, lang):
     else:
         c = counts(presets.load(run.preset))
         kind = "active" if c.active != c.total else "exact"
-    return say(_N_KIND[kind], lang, n=fmt.count(run.params, lang))
+    return fmt.both(fmt.count(run.params, lang), say(_N_KIND[kind], lang), lang)
 
 
 def examples_table(lang):

@@ -5,8 +5,6 @@ from llmsize.hfconfig import SUPPORTED_MODEL_TYPES
 from llmsize.text import say
 
 _HEADER = {"en": "Bundled presets of that family", "zh": "该家族已有的预设"}
-_ITEM = {"en": "`{id}` ({total})", "zh": "`{id}`（{total}）"}
-_SEP = {"en": ", ", "zh": "、"}
 _NONE = {"en": "none yet: only the oracle's test configs", "zh": "暂无，只有 oracle 的测试配置"}
 
 
@@ -16,9 +14,9 @@ def model_types(lang):
     for preset_id in presets.ids():
         preset = presets.get(preset_id)
         total = fmt.count(counts(preset.spec).total, lang)
-        by_type[preset.config["model_type"]].append(say(_ITEM, lang, id=preset_id, total=total))
+        by_type[preset.config["model_type"]].append(fmt.both(f"`{preset_id}`", total, lang))
     rows = [
-        [f"`{model_type}`", say(_SEP, lang).join(items) or say(_NONE, lang)]
+        [f"`{model_type}`", listing(items, lang) or say(_NONE, lang)]
         for model_type, items in by_type.items()
     ]
-    return table(["`model_type`", say(_HEADER, lang)], rows)
+    return table(["`model_type`", _HEADER], rows, lang=lang)

@@ -190,7 +190,7 @@ def differences(lang):
 
 _BIASES = {"en": "Biases", "zh": "偏置"}
 _CHART = {
-    "weights": {"en": "{part} (weights)", "zh": "{part}（权重）"},
+    "weights": {"en": "weights", "zh": "权重"},
     "title": {"en": "Where the {n} parameters of {name} sit", "zh": "{name} 的 {n}参数分布在哪里"},
     "value": {"en": "{n} · {share}", "zh": "{n} · {share}"},
 }
@@ -204,7 +204,7 @@ def _category_label(key, lang):
     if key == "biases":
         return say(_BIASES, lang)
     if key in ("attention", "mlp"):
-        return say(_CHART["weights"], lang, part=fmt.label(key, lang))
+        return fmt.both(fmt.label(key, lang), say(_CHART["weights"], lang), lang)
     return fmt.label(key, lang)
 
 
