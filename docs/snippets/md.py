@@ -27,6 +27,9 @@ def table(header: list, rows: list[list[str]], align: str = "", lang: str | None
     return "\n".join([row(*heads), row(*rule), *(row(*r) for r in rows)])
 
 
+DASH = "—"  # a table cell with no value
+
+
 def named(key: str, value: int | Fraction, text: str) -> str:
     """``text`` (a formatted figure) marked as the named quantity ``key`` of exact ``value``.
 
@@ -36,6 +39,11 @@ def named(key: str, value: int | Fraction, text: str) -> str:
     scientific notation is such a mark.
     """
     return f'<span data-figure="{key}" data-value="{value}">{text}</span>'
+
+
+def vectors_key(preset_id: str, what: str, tokens: int | None = None) -> str:
+    """The named-figure key of a pass's vectors: "vectors.llama-3-8b.t1000.numbers"."""
+    return ".".join(["vectors", preset_id, *([f"t{tokens}"] if tokens else []), what])
 
 
 _SEP = {"list": {"en": ", ", "zh": "、"}, "clauses": {"en": ", ", "zh": "，"}}
@@ -100,7 +108,7 @@ HEADS = {
     "how_many": {"en": "How many", "zh": "个数"},
     "numbers_each": {"en": "Numbers in each", "zh": "每个含几个数"},
     "numbers_in_them": {"en": "Numbers in them", "zh": "其中的数值"},
-    "all_vectors": {"en": "All vectors of one pass", "zh": "一次前向计算的全部向量"},
+    "all_vectors": {"en": "All vectors of the pass", "zh": "一次前向计算的全部向量"},
 }
 
 # The site's notation, as the Parameters page sets it out; a page's own table of symbols takes

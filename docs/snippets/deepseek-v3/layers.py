@@ -34,7 +34,6 @@ def layer_table(lang):
     assert norms == MOEL.find("norms").per_layer
     through = (MOE.experts_per_token + MOE.num_shared_experts) * MOE.expert_ffn
     assert through == V3.ffn
-    dash = "—"
     w = {key: say(text, lang) for key, text in _LAYERS.items() if key != "note"}
     rows = [
         [
@@ -44,16 +43,16 @@ def layer_table(lang):
             fmt.exact(attn, lang),
         ],
         [w["norms"], "`2·D`", fmt.exact(norms, lang), fmt.exact(norms, lang)],
-        [w["dense_ffn"], "`3·D·F`", fmt.exact(DENSE.find("mlp").per_layer, lang), dash],
+        [w["dense_ffn"], "`3·D·F`", fmt.exact(DENSE.find("mlp").per_layer, lang), DASH],
         [
             fmt.label("router", lang),
             "`D·E`",
-            dash,
+            DASH,
             fmt.exact(MOEL.find("moe.router").per_layer, lang),
         ],
-        [w["one_expert"], "`3·D·f`", dash, f"({fmt.exact(experts // MOE.num_experts, lang)})"],
-        [fmt.label("experts", lang), "`E·3·D·f`", dash, fmt.exact(experts, lang)],
-        [fmt.label("shared_experts", lang), "`3·D·f`", dash]
+        [w["one_expert"], "`3·D·f`", DASH, f"({fmt.exact(experts // MOE.num_experts, lang)})"],
+        [fmt.label("experts", lang), "`E·3·D·f`", DASH, fmt.exact(experts, lang)],
+        [fmt.label("shared_experts", lang), "`3·D·f`", DASH]
         + [fmt.exact(MOEL.find("moe.shared_experts").per_layer, lang)],
         [f"**{w['one_layer']}**", "", f"**{fmt.exact(DENSE.per_layer, lang)}**"]
         + [f"**{fmt.exact(MOEL.per_layer, lang)}**"],

@@ -167,7 +167,7 @@ def notation_table(lang):
             field, where = _GL_CONFIG_KEYS[sym]
             values = [fmt.exact(getattr(s, field), lang) for s in specs]
         else:
-            where, values = "—", ["—"] * len(specs)
+            where, values = DASH, [DASH] * len(specs)
         rows.append([f"`{sym}`", term(key, lang), where, *values])
     return table(header, rows, "cll" + "r" * len(specs), lang)
 

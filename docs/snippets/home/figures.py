@@ -73,7 +73,7 @@ INPUT_TOKENS = (1, 20, 1_000, 100_000)
 def _all_vectors(n, tokens, lang):
     """The "all vectors" cell; the one-token row is DeepSeek-V3's vectors per token."""
     text = fmt.count(n, lang)
-    return named("vectors.deepseek-v3.per_token", n, text) if tokens == 1 else text
+    return named(vectors_key("deepseek-v3", "per_token"), n, text) if tokens == 1 else text
 
 
 def parameters_vs_vectors(spec, lang):

@@ -5,7 +5,7 @@ from llmsize import counts, dtypes, fmt, memory, presets
 from llmsize.text import say
 
 _UNITS_HEADER = [
-    {"en": "Prefix", "zh": "词头"},
+    {"en": "Prefix", "zh": "前缀"},
     {"en": "Decimal (SI)", "zh": "十进制（SI）"},
     HEADS["bytes"],
     {"en": "Binary (IEC)", "zh": "二进制（IEC）"},

@@ -28,8 +28,8 @@ assert (vector_spec.width, vector_spec.layers, vector_spec.vocab) == (4096, 32, 
 ARTICLE_TOKENS = 1_000
 TOKENS = (1, ARTICLE_TOKENS, 100_000)
 NAMED = {
-    "vectors": "vectors.llama-3-8b.t1000.vectors",
-    "numbers": "vectors.llama-3-8b.t1000.numbers",
+    "vectors": vectors_key(VECTOR_MODEL, "vectors", ARTICLE_TOKENS),
+    "numbers": vectors_key(VECTOR_MODEL, "numbers", ARTICLE_TOKENS),
 }
 
 
@@ -131,7 +131,7 @@ def units_table(lang):
     tag = LABEL.text.lower()
     misread = say(_UNITS["misread"], lang, tag=tag, long=fmt.count_long(LABEL.value, lang), n=label)
     bits = say(_UNITS["bits"], lang, n=label)
-    rows.append([misread, "—", bits, fmt.bytes_both(MISREAD_BYTES, lang)])
+    rows.append([misread, DASH, bits, fmt.bytes_both(MISREAD_BYTES, lang)])
     return table(_UNITS_HEADER, rows, "lrrr", lang)
 
 

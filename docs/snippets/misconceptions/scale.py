@@ -75,11 +75,11 @@ def trained_table(lang):
 _TRAINED_NOTE = {
     "en": "The estimate `6·N·D` does not reproduce the papers' budgets: from the rounded sizes,"
     " it puts Chinchilla {over} above Gopher, where the paper trains both for the same number"
-    " of FLOPs. The papers count FLOPs in more detail; the [compute page](compute.md#examples)"
+    " of FLOPs. The papers count FLOPs in more detail; the [compute page](../compute/#examples)"
     " sets the two side by side.",
     "zh": "`6·N·D` 这个估算与论文公布的预算对不上：按取整后的规模，它算出 Chinchilla 比 Gopher"
     " 高 {over}，而论文说两者的训练用了同样多的浮点运算。论文统计 FLOPs 的方法更细；两种数字的"
-    "对照见[计算量](compute.md#examples)一页。",
+    "对照见[计算量](../compute/#examples)一页。",
 }
 
 

@@ -17,7 +17,6 @@ assert counts(gpt2).total == 124_439_808
 assert counts(llama2).total == 6_738_415_616
 
 MODELS = {"gpt2": gpt2, "llama-2-7b": llama2}
-DASH = "—"
 
 # --- formulas, component by component -------------------------------------------------------
 

@@ -21,9 +21,9 @@ DOUBLING_TOKENS = tuple(1_000 * 2**k for k in range(5))
 # Figures other pages state too (tests/site/test_named_figures.py checks they agree).
 NAMED_T = 1_000
 NAMED = {
-    "vectors": "vectors.llama-3-8b.t1000.vectors",
-    "numbers": "vectors.llama-3-8b.t1000.numbers",
-    "per_token": "vectors.deepseek-v3.per_token",
+    "vectors": vectors_key("llama-3-8b", "vectors", NAMED_T),
+    "numbers": vectors_key("llama-3-8b", "numbers", NAMED_T),
+    "per_token": vectors_key("deepseek-v3", "per_token"),
 }
 
 # --- kinds of vectors ----------------------------------------------------------------------
@@ -85,7 +85,6 @@ _KINDS_COLS = (
     {"en": "Numbers, T = {t}", "zh": "数值个数（T = {t}）"},
 )
 _PARAMS = {"en": "Parameters (for comparison)", "zh": "参数（作对比）"}
-DASH = "—"
 
 
 def _total(v, key, lang):

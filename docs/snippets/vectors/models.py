@@ -167,7 +167,7 @@ def no_giant_vector(lang):
         fmt.count_exact(params, lang),
         say(_LONGEST, lang, n=fmt.exact(longest.size, lang)),
         fmt.exact(spec.width, lang),
-        named("vectors.deepseek-v3.per_token", per_token, fmt.exact(per_token, lang)),
+        named(vectors_key("deepseek-v3", "per_token"), per_token, fmt.exact(per_token, lang)),
         fmt.count_exact(needed, lang),
         fmt.exact(spec.context_length, lang),
         fmt.times(needed, spec.context_length, lang),
