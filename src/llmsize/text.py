@@ -161,10 +161,14 @@ MEMORY: dict[str, Text] = {
 calculator; ``training`` words the rows ``training_16`` and ``training_18``."""
 
 UI: dict[str, Text] = {
-    # Column heads of the command line's tables.
+    # Column heads of the command line's, the calculator's and the site's tables.
     "part": {"en": "Part", "zh": "部分"},
     "params": {"en": "Parameters", "zh": "参数量"},
     "share": {"en": "Share", "zh": "占比"},
+    "count": {"en": "Count", "zh": "口径"},
+    "exactly": {"en": "Exactly", "zh": "精确值"},
+    "size": {"en": "Size", "zh": "大小"},
+    "bytes": {"en": "Bytes", "zh": "字节数"},
     "preset": {"en": "Preset", "zh": "预设"},
     "claim": {"en": "Official claim", "zh": "官方说法"},
     # The calculator's chart and notes.

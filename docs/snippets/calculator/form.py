@@ -7,7 +7,7 @@
 # the form's note says how to get it). The tables below the form: figures.py.
 from html import escape
 
-from llmsize import dtypes, fmt, presets
+from llmsize import dtypes, fmt, presets, text
 from llmsize.calculator import calculate
 from llmsize.text import say
 
@@ -33,7 +33,7 @@ _checkpoint = {row["key"]: row["params"] for row in _dsv3["summary"]}["checkpoin
 assert _checkpoint == 684_531_386_000
 
 UI = {
-    "model": {"en": "Model", "zh": "模型"},
+    "model": text.LABELS["model"],
     "edit": {"en": "Edit its config.json", "zh": "编辑它的 config.json"},
     "config": {"en": "config.json", "zh": "config.json"},
     "config_hint": {
@@ -75,14 +75,14 @@ UI = {
     "result_for": {"en": "Results for {model} ({source})", "zh": "计算结果：{model}（{source}）"},
     "from_preset": {"en": "preset", "zh": "预设"},
     "from_config": {"en": "pasted config.json", "zh": "粘贴的 config.json"},
-    "count": {"en": "Count", "zh": "口径"},
-    "params": {"en": "Parameters", "zh": "参数量"},
-    "exactly": {"en": "Exactly", "zh": "精确值"},
+    "count": text.UI["count"],
+    "params": text.UI["params"],
+    "exactly": text.UI["exactly"],
     "memory": {"en": "Memory", "zh": "显存"},
-    "size": {"en": "Size", "zh": "大小"},
-    "bytes": {"en": "Bytes", "zh": "字节数"},
-    "part": {"en": "Part", "zh": "部分"},
-    "share": {"en": "Share", "zh": "占比"},
+    "size": text.UI["size"],
+    "bytes": text.UI["bytes"],
+    "part": text.UI["part"],
+    "share": text.UI["share"],
     "breakdown": {
         "en": "Where the parameters are: every part of the model",
         "zh": "参数都在哪里：模型的每个部分",
