@@ -1,7 +1,9 @@
-"""The prose macros (docs/macros.py) format through llmsize.fmt in the page's language."""
+"""The prose macros (docs/macros.py) format through llmsize.fmt in the page's language, and
+mark each figure with the call that made it (``<span data-src="macro:...">``)."""
 
 from __future__ import annotations
 
+import re
 import runpy
 from fractions import Fraction
 from types import SimpleNamespace
@@ -14,6 +16,16 @@ from llmsize import LLMSizeError
 from .docs_pages import DOCS
 
 MACROS = runpy.run_path(str(DOCS / "macros.py"))
+_MARK = re.compile(r'<span data-src="macro:[^"<>]+">([^<>]*)</span>')
+
+
+def shown(marked: Any) -> Any:
+    """What a reader sees of a macro's output: the figure inside its mark."""
+    if not isinstance(marked, str):
+        return marked  # spec, counts: objects, not figures
+    m = _MARK.fullmatch(marked)
+    assert m is not None, f"not one marked figure: {marked!r}"
+    return m.group(1)
 
 
 class FakeEnv:
@@ -26,9 +38,15 @@ class FakeEnv:
     def macro(self, function: Any, name: str = "") -> None:
         self.macros[name or function.__name__] = function
 
-    def on(self, src_uri: str) -> dict[str, Any]:
+    def marked(self, src_uri: str) -> dict[str, Any]:
+        """The macros as the page calls them (figures marked)."""
         self.page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri))
         return self.macros
+
+    def on(self, src_uri: str) -> dict[str, Any]:
+        """The macros, each returning what a reader sees (the mark checked and removed)."""
+        macros = self.marked(src_uri)
+        return {k: (lambda *a, _f=f, **o: shown(_f(*a, **o))) for k, f in macros.items()}
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +116,23 @@ def test_times_and_sci(env: FakeEnv) -> None:
     for page in ("index.md", "index.zh.md"):
         assert env.on(page)["sci"](314 * 10**21) == "3.14 × 10²³"
     assert env.on("index.md")["sci"](9_995 * 10**20, trim=False) == "1.00 × 10²⁴"
+
+
+def test_figures_are_marked_with_their_call(env: FakeEnv) -> None:
+    m = env.marked("index.md")
+    assert m["count"]("deepseek-v3") == (
+        '<span data-src="macro:count(deepseek-v3, total)">671B</span>'
+    )
+    assert m["exact"]("deepseek-v3", "active").startswith(
+        '<span data-src="macro:exact(deepseek-v3, active)">'
+    )
+    assert m["dim"]("gpt2", "width").startswith('<span data-src="macro:dim(gpt2, width)">')
+    assert m["fig"](2, "per_param") == '<span data-src="macro:fig(per_param)">2 B/param</span>'
+    assert m["times"](179, 10).startswith('<span data-src="macro:times()">')
+    assert m["sci"](10**24).startswith('<span data-src="macro:sci()">')
+
+
+def test_words_and_objects_are_not_marked(env: FakeEnv) -> None:
+    m = env.marked("index.zh.md")
+    assert "<" not in m["label"]("total")
+    assert m["counts"]("gpt2").total > 0
