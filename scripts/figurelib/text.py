@@ -1,17 +1,17 @@
 """Dump the visible text of a built site, one file per page, to compare two builds.
 
-    python scripts/site_text.py site/ OUT/
+    python scripts/figures.py text site/ OUT/
 
 Each page's ``<article>`` (the page body, without navigation, header and footer) is written as
 text, one block element per line, with SVG charts' text labels included, so that a diff of two
 dumps shows exactly the figures and words a change moved. Used to prove that a refactor leaves
-every figure on the site unchanged (``diff -r``).
+every figure on the site unchanged (``diff -r``); `figurelib.inventory` lists the figures
+themselves, with their places and sources.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -60,7 +60,3 @@ def dump(site: Path, out: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(parser.text(), encoding="utf-8")
     return len(pages)
-
-
-if __name__ == "__main__":
-    print(dump(Path(sys.argv[1]), Path(sys.argv[2])), "pages")
