@@ -2,7 +2,8 @@
 
 The ref is checked out (detached) with ``git worktree add`` into a temporary folder, which is
 removed afterwards; ``node_modules`` is linked from this checkout, and the ref's own library
-comes first on ``PYTHONPATH`` (ahead of the editable install of this checkout's). The build is
+comes first on ``PYTHONPATH`` (ahead of an editable install of another checkout's), as this
+checkout's does when it is built. The build is
 ``mkdocs build --strict``, both languages, as the test session builds it.
 """
 
@@ -40,8 +41,9 @@ def default_base() -> str:
 def build(tree: Path, site: Path) -> Path:
     """``mkdocs build --strict`` of the checkout at ``tree`` into ``site``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LLMSIZE_BUILD_ZH": "true"}
+    # The tree's own library, ahead of whichever checkout the environment has installed.
+    env["PYTHONPATH"] = os.pathsep.join(p for p in [str(tree / "src"), env.get("PYTHONPATH")] if p)
     if tree != ROOT:
-        env["PYTHONPATH"] = os.pathsep.join([str(tree / "src"), env.get("PYTHONPATH", "")])
         env.pop("LLMSIZE_REQUIRE_RUNTIME", None)  # the base's calculator runtime is not compared
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)]
     done = subprocess.run(cmd, cwd=tree, capture_output=True, text=True, env=env, check=False)
