@@ -24,7 +24,10 @@ from llmsize.text import LABELS, LANGS, UI, say
 
 __all__ = ["main"]
 
-_MODEL_HELP = "preset id (see 'llmsize presets'), path to a config.json, or a Hub id org/name"
+_MODEL_HELP = (
+    "preset id (see 'llmsize presets'), path to a config.json, a Hub id org/name"
+    " (HF_ENDPOINT for a mirror) or a ModelScope id modelscope:org/name"
+)
 _DEFAULT_CONTEXT = 4096
 """Context for ``memory`` when neither ``--context`` nor the config gives one."""
 
