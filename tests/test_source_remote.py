@@ -228,3 +228,23 @@ def test_cli_one_line_exit_2_and_no_huggingface_hub(server: StandIn, tmp_path: P
     assert out.returncode == 2 and out.stdout == "" and out.stderr.count("\n") == 1
     assert out.stderr.startswith("llmsize: error: model 'Qwen/Qwen3-8B': cannot reach")
     assert "HF_ENDPOINT" in out.stderr and "local config.json path" in out.stderr
+
+
+def test_a_redirect_elsewhere_drops_the_token(
+    server: StandIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HF_TOKEN", SECRET)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    elsewhere = server.url.replace("127.0.0.1", "localhost") + "/cdn/config.json"
+    server.routes[HUB_PATH] = Answer(302, b"", {"Location": elsewhere})
+    server.routes["/cdn/config.json"] = config_answer(LLAMA)
+    assert resolve("acme/tiny-llama").name == "acme/tiny-llama"
+    (_, sent), (second, kept) = server.seen
+    assert sent["Authorization"] == f"Bearer {SECRET}" and second == "/cdn/config.json"
+    assert "Authorization" not in kept
+
+
+def test_model_ids_load_urllib_only_when_used() -> None:
+    code = "import sys, llmsize.cli; print('llmsize.fetch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -24,7 +24,7 @@ from llmsize.errors import LLMSizeError
 
 __all__ = ["DEFAULT_TIMEOUT", "FetchError", "Response", "get", "timeout_from_env"]
 
-DEFAULT_TIMEOUT = 5.0
+DEFAULT_TIMEOUT = 4.0
 """Seconds one fetch may take in all, retry included, unless ``LLMSIZE_TIMEOUT`` says otherwise."""
 
 _LIMIT = 16 << 20

@@ -162,6 +162,7 @@ class _Site:
     endpoint: str
     elsewhere: str  # other ways to get the config, for network failures
     denied: str  # what to do on 401/403
+    missing: str  # what to do on 404
 
 
 def _hub_site(repo_id: str, token: bool) -> _Site:
@@ -178,6 +179,7 @@ def _hub_site(repo_id: str, token: bool) -> _Site:
         f"set HF_ENDPOINT to a mirror{mirror}, try modelscope:{repo_id},"
         " or pass a local config.json path",
         denied + ", or pass a local config.json path",
+        "check the id (a private model needs HF_TOKEN), or pass a local config.json path",
     )
 
 
@@ -189,6 +191,7 @@ def _modelscope_site(repo_id: str) -> _Site:
         " or pass a local config.json path",
         "accept its licence on the model page, download config.json with the modelscope client"
         f" (modelscope download --model {repo_id} config.json) and pass its path",
+        "check the id (ModelScope's can differ from the Hub's), or pass a local config.json path",
     )
 
 
@@ -196,16 +199,16 @@ def _explain(site: _Site, err: fetch.FetchError) -> LLMSizeError:
     """The one line for a failed fetch: what failed and what to do."""
     where, head = site.endpoint, f"model {site.typed!r}"
     if err.kind != "http":
-        wait = " (LLMSIZE_TIMEOUT sets the wait)" if err.kind == "timeout" else ""
-        reason = f"cannot reach {where} ({err.detail}){wait}"
+        wait = "; LLMSIZE_TIMEOUT sets the wait" if err.kind == "timeout" else ""
+        reason = f"cannot reach {where} ({err.detail}{wait})"
         return LLMSizeError(f"{head}: {reason} and no copy is cached; {site.elsewhere}")
     status = err.detail + (f", {err.code}" if err.code else "")
     if err.code == "GatedRepo" or (err.status in (401, 403) and err.code != "RepoNotFound"):
         return LLMSizeError(f"{head} is gated or private on {where} ({status}): {site.denied}")
     if err.status in (401, 404) or err.code.endswith("NotFound"):
         return LLMSizeError(
-            f"{head}: not found on {where} ({status}): no such model (or a private one),"
-            " revision or config.json; check the id, or pass a local config.json path"
+            f"{head}: not found on {where} ({status}): no such model, revision or config.json;"
+            f" {site.missing}"
         )
     return LLMSizeError(f"{head}: {where} answered {status}; try again later, {site.elsewhere}")
 

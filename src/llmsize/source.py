@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from llmsize import hubs, presets
+from llmsize import presets
 from llmsize.errors import LLMSizeError
 from llmsize.hfconfig import read_config
 from llmsize.spec import Spec
@@ -34,6 +34,8 @@ def resolve_hub(repo_id: str, revision: str | None = None) -> Spec:
     Raises:
         LLMSizeError: One line saying what failed and what to do.
     """
+    from llmsize import hubs  # urllib and ssl load only when a model id is read
+
     return hubs.hub_config(repo_id, revision or "main")
 
 
@@ -49,6 +51,8 @@ def resolve_modelscope(repo_id: str, revision: str | None = None) -> Spec:
     """
     if not _HUB_ID.match(repo_id):
         raise LLMSizeError(f"a ModelScope id is modelscope:org/name, got 'modelscope:{repo_id}'")
+    from llmsize import hubs
+
     return hubs.modelscope_config(repo_id, revision or "master")
 
 
