@@ -59,7 +59,10 @@ def test_null_q_lora_rank_means_plain_query_projection() -> None:
         ({"hidden_size": 4096.0}, "key 'hidden_size' must be an integer, got 4096.0"),
         ({"num_hidden_layers": -1}, "key 'num_hidden_layers' must be positive, got -1"),
         ({"tie_word_embeddings": "yes"}, "key 'tie_word_embeddings' must be true or false"),
-        ({"num_key_value_heads": 5}, "spec.kv_heads must divide spec.heads (32), got 5"),
+        (
+            {"num_key_value_heads": 5},
+            "key 'num_key_value_heads' (5) must divide 'num_attention_heads' (32)",
+        ),
     ],
 )
 def test_bad_values_name_the_key(change: dict[str, object], message: str) -> None:

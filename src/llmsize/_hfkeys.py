@@ -63,6 +63,37 @@ class Keys:
             raise LLMSizeError(f"{self._name(key)} must be a list of integers, got {value!r}")
         return frozenset(check_int(f"{self._name(key)} item", item, minimum=0) for item in value)
 
+    def _shown(self, key: str, value: int) -> str:
+        """A value for a message, marked when it is the family's default for an absent key."""
+        return f"({value})" if self.data.get(key) is not None else f"({value}, its default)"
+
+    def kv_heads(
+        self,
+        heads: int,
+        default: object = MISSING,
+        *,
+        key: str = "num_key_value_heads",
+        heads_key: str = "num_attention_heads",
+    ) -> int:
+        """Key/value heads: at most ``heads`` and dividing it; errors name both config keys."""
+        value = self.integer(key, default)
+        shown = self._shown(key, value)
+        if value > heads:
+            raise LLMSizeError(f"{self._name(key)} {shown} must not exceed {heads_key!r} ({heads})")
+        if heads % value:
+            raise LLMSizeError(f"{self._name(key)} {shown} must divide {heads_key!r} ({heads})")
+        return value
+
+    def top_k(self, key: str, default: object, experts: int, experts_key: str) -> int:
+        """Experts per token: at most ``experts``; errors name both config keys."""
+        value = self.integer(key, default)
+        if value > experts:
+            shown = self._shown(key, value)
+            raise LLMSizeError(
+                f"{self._name(key)} {shown} must not exceed {experts_key!r} ({experts})"
+            )
+        return value
+
     def per_head(self, width: int, heads: int, keys: tuple[str, str], note: str = "") -> int:
         """``width // heads``, which must divide exactly; ``keys`` name the two in errors."""
         if width % heads:

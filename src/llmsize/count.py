@@ -12,8 +12,8 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
-from llmsize.shapes import block_kinds, block_scales, linear_shapes
-from llmsize.spec import Spec
+from llmsize.shapes import block_scales, linear_shapes
+from llmsize.spec import Block, Spec
 
 __all__ = ["Counts", "Part", "block_scales", "breakdown", "counts", "linear_shapes"]
 
@@ -192,6 +192,9 @@ def _attention_parts(spec: Spec) -> Pairs:
             parts.append(("qkv_bias", n * h + 2 * k * h))
         if spec.o_bias:
             parts.append(("o_bias", d))
+        if spec.attention_sinks:
+            # One learned sink logit per query head (gpt-oss).
+            parts.append(("sinks", n))
         if spec.qk_norm:
             # One RMSNorm of size H for queries and one for keys, shared across heads.
             parts.append(("qk_norm", 2 * h))
@@ -235,15 +238,21 @@ def _moe_parts(spec: Spec) -> Pairs:
     return parts
 
 
-def _block(spec: Spec, moe_layer: bool) -> list[tuple[str, Pairs | int]]:
-    """One transformer block (dense or MoE): attention, its MLP or MoE group, and the norms."""
-    mlp = ("moe", _moe_parts(spec)) if moe_layer else ("mlp", _mlp_parts(spec, spec.ffn))
-    return [("attention", _attention_parts(spec)), mlp, ("norms", 2 * _norm(spec, spec.width))]
+def _mixer_parts(spec: Spec, block: Block) -> tuple[str, Pairs]:
+    """The weights of a block's token mixer: every attention kind has the same projections."""
+    assert block.mixer == "attention", block
+    return ("attention", _attention_parts(spec))
 
 
-def _block_params(spec: Spec, moe_layer: bool) -> int:
+def _block(spec: Spec, block: Block) -> list[tuple[str, Pairs | int]]:
+    """One block of a kind: its mixer, its MLP or MoE group, and its norms."""
+    mlp = ("moe", _moe_parts(spec)) if block.moe else ("mlp", _mlp_parts(spec, spec.ffn))
+    return [_mixer_parts(spec, block), mlp, ("norms", spec.block_norms * _norm(spec, spec.width))]
+
+
+def _block_params(spec: Spec, block: Block) -> int:
     """Parameters of one block: the sum of `_block`'s pairs."""
-    return sum(v if isinstance(v, int) else _sum(v) for _, v in _block(spec, moe_layer))
+    return sum(v if isinstance(v, int) else _sum(v) for _, v in _block(spec, block))
 
 
 def _embedding_parts(spec: Spec) -> Pairs:
@@ -271,8 +280,8 @@ def _top_parts(spec: Spec) -> Pairs:
     return parts
 
 
-def _layer(spec: Spec, moe_layer: bool, count: int) -> Part:
-    """One kind of block (dense or MoE) as a `Part`, multiplied over ``count`` layers."""
+def _layer(spec: Spec, block: Block, count: int) -> Part:
+    """One kind of block as a `Part`, multiplied over ``count`` layers."""
 
     def part(key: str, value: Pairs | int) -> Part:
         if isinstance(value, int):
@@ -280,8 +289,8 @@ def _layer(spec: Spec, moe_layer: bool, count: int) -> Part:
         children = [Part(k, n * count, layers=count) for k, n in value]
         return Part.group(key, children, count)
 
-    parts = [part(key, value) for key, value in _block(spec, moe_layer)]
-    return Part.group("moe_layers" if moe_layer else "dense_layers", parts, count)
+    parts = [part(key, value) for key, value in _block(spec, block)]
+    return Part.group(block.key, parts, count)
 
 
 def _mtp_module(spec: Spec) -> int:
@@ -295,7 +304,7 @@ def _mtp_module(spec: Spec) -> int:
     d = spec.width
     index = spec.layers  # the module sits after the main stack
     moe_layer = spec.moe is not None and spec.moe.is_moe_layer(index)
-    block = _block_params(spec, moe_layer)
+    block = _block_params(spec, Block("attention", moe_layer))
     module = 2 * _norm(spec, d) + 2 * d * d + block + _norm(spec, d) + 2 * spec.vocab * d
     if moe_layer and spec.moe is not None and spec.moe.router_bias_buffer:
         module += spec.moe.num_experts
@@ -313,7 +322,7 @@ def breakdown(spec: Spec) -> Part:
     """
     embeddings = Part.group("embeddings", [Part(k, n) for k, n in _embedding_parts(spec)])
     layers = Part.group(
-        "layers", [_layer(spec, moe_layer, n) for moe_layer, n in block_kinds(spec)], spec.layers
+        "layers", [_layer(spec, block, n) for block, n in spec.blocks()], spec.layers
     )
     return Part.group("model", [embeddings, layers, *(Part(k, n) for k, n in _top_parts(spec))])
 
@@ -330,8 +339,7 @@ def counts(spec: Spec) -> Counts:
         A `Counts`.
     """
     embeddings = dict(_embedding_parts(spec))
-    kinds = block_kinds(spec)
-    stack = sum(n * _block_params(spec, moe_layer) for moe_layer, n in kinds)
+    stack = sum(n * _block_params(spec, block) for block, n in spec.blocks())
     total = sum(embeddings.values()) + stack + _sum(_top_parts(spec))
     active = stored = total
     moe = spec.moe

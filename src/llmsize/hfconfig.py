@@ -8,8 +8,9 @@ to ``hidden_size // num_attention_heads``, ``num_key_value_heads`` to the query 
 width) must be present. Anything else wrong — malformed JSON, an unknown ``model_type``, a
 missing or ill-typed key — raises `LLMSizeError` naming the key.
 
-The family readers and their defaults live in ``llmsize._hffamilies``, the checked access to
-each key in ``llmsize._hfkeys``; this module holds the entry points.
+The family readers and their defaults live in ``llmsize.families`` (one module per family,
+registered by ``model_type``), the checked access to each key in ``llmsize._hfkeys``; this
+module holds the entry points.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from llmsize._hffamilies import READERS
 from llmsize._hfkeys import MISSING, Keys
 from llmsize.errors import LLMSizeError
+from llmsize.families import READERS
 from llmsize.spec import Spec
 
 __all__ = ["SUPPORTED_MODEL_TYPES", "from_dict", "from_json", "read_config"]

@@ -7,12 +7,12 @@ matrices and `block_scales` counts the scales. `llmsize.count` re-exports both.
 
 from __future__ import annotations
 
-from llmsize.spec import Spec
+from llmsize.spec import Block, Spec
 
-__all__ = ["block_kinds", "block_scales", "linear_shapes"]
+__all__ = ["block_scales", "linear_shapes"]
 
 
-def _layer_linears(spec: Spec, moe_layer: bool) -> list[tuple[str, int, int, int]]:
+def _layer_linears(spec: Spec, block: Block) -> list[tuple[str, int, int, int]]:
     """(key, out, in, how many) of the weight matrices in one block, biases and norms left out."""
     d, n, k, h = spec.width, spec.heads, spec.kv_heads, spec.head_dim
     mla = spec.mla
@@ -37,26 +37,13 @@ def _layer_linears(spec: Spec, moe_layer: bool) -> list[tuple[str, int, int, int
         return out
 
     moe = spec.moe
-    if moe_layer and moe is not None:
+    if block.moe and moe is not None:
         shapes += mlp("experts", moe.expert_ffn, moe.num_experts)
         if moe.num_shared_experts:
             shapes += mlp("shared_experts", moe.shared_ffn, moe.num_shared_experts)
     else:
         shapes += mlp("mlp", spec.ffn, 1)
     return shapes
-
-
-def block_kinds(spec: Spec, *, mtp: bool = False) -> list[tuple[bool, int]]:
-    """``(is MoE, how many blocks)`` for each kind of block present, dense first.
-
-    Args:
-        spec: The architecture.
-        mtp: Also count the blocks of the multi-token-prediction modules.
-    """
-    kinds = {False: spec.dense_layer_count, True: spec.moe_layer_count}
-    if mtp and spec.mtp_layers:
-        kinds[spec.moe is not None and spec.moe.is_moe_layer(spec.layers)] += spec.mtp_layers
-    return [(moe_layer, n) for moe_layer, n in kinds.items() if n]
 
 
 def linear_shapes(spec: Spec, *, mtp: bool = False) -> list[tuple[str, int, int, int]]:
@@ -70,8 +57,8 @@ def linear_shapes(spec: Spec, *, mtp: bool = False) -> list[tuple[str, int, int,
         mtp: Also include the blocks of the multi-token-prediction modules.
     """
     out: dict[tuple[str, int, int], int] = {}
-    for moe_layer, layers in block_kinds(spec, mtp=mtp):
-        for key, rows, cols, copies in _layer_linears(spec, moe_layer):
+    for block, layers in spec.blocks(mtp=mtp):
+        for key, rows, cols, copies in _layer_linears(spec, block):
             out[(key, rows, cols)] = out.get((key, rows, cols), 0) + copies * layers
     return [(key, rows, cols, n) for (key, rows, cols), n in out.items()]
 
@@ -84,8 +71,8 @@ def block_scales(spec: Spec, block: int = 128, *, mtp: bool = True) -> int:
     those tensors too, which is why it reads higher than the parameters alone.
     """
     total = 0
-    for moe_layer, layers in block_kinds(spec, mtp=mtp):
-        matrices = _layer_linears(spec, moe_layer)
+    for kind, layers in spec.blocks(mtp=mtp):
+        matrices = _layer_linears(spec, kind)
         total += layers * sum(
             -(-rows // block) * -(-cols // block) * n for _, rows, cols, n in matrices
         )

@@ -15,10 +15,15 @@ from functools import cached_property
 from typing import Literal
 
 from llmsize.errors import LLMSizeError, check_bool, check_int
+from llmsize.layers import FULL, Block, Layer, Mixer
 
-__all__ = ["MLA", "MoE", "Spec", "check_spec"]
+__all__ = ["MLA", "Block", "Layer", "Mixer", "MoE", "Spec", "check_spec"]
 
 NormKind = Literal["rmsnorm", "layernorm"]
+NormPlacement = Literal["pre", "post", "sandwich"]
+# D-sized norms in one block for each placement: before attention and MLP (Llama), after them
+# (OLMo 2), or both (Gemma 2/3's input, post-attention, pre- and post-feedforward norms).
+_BLOCK_NORMS: dict[str, int] = {"pre": 2, "post": 2, "sandwich": 4}
 
 
 # What a dataclass below checks at construction: (attribute, name in messages, minimum), where
@@ -168,7 +173,10 @@ class Spec:
         o_bias: Bias on the attention output projection.
         mlp_bias: Bias on the MLP (and expert) linear layers.
         norm: ``"rmsnorm"`` (weight only) or ``"layernorm"`` (weight and bias).
-        qk_norm: Per-head RMSNorm on queries and keys (Qwen3).
+        qk_norm: Per-head RMSNorm on queries and keys (Qwen3, Gemma 3).
+        norm_placement: Where each block's norms sit: ``"pre"`` (before attention and MLP),
+            ``"post"`` (after them, OLMo 2) or ``"sandwich"`` (both, Gemma 2/3: four norms).
+        attention_sinks: A learned sink logit per query head in each attention layer (gpt-oss).
         final_norm: A norm after the last block (decoders).
         embedding_norm: A norm right after the embeddings (BERT).
         lm_head_bias: A bias on the output head.
@@ -179,6 +187,9 @@ class Spec:
             163,840 here, 128K in its README).
         moe: Mixture-of-experts block, or ``None`` for a dense model.
         mla: Multi-head latent attention, or ``None`` for standard MHA/GQA/MQA.
+        mixers: The token mixer of each layer (one `Mixer` per layer), or empty when every
+            layer has full attention. Sliding-window layers keep at most their window in the
+            cache; they have the same weights as full-attention layers.
         mtp_layers: Multi-token-prediction modules stored in the checkpoint but not part of the
             main model (DeepSeek-V3's ``num_nextn_predict_layers``).
         quant_block: Side of the square tiles of a block-quantized release (DeepSeek-V3's fp8
@@ -203,6 +214,8 @@ class Spec:
     mlp_bias: bool = False
     norm: NormKind = "rmsnorm"
     qk_norm: bool = False
+    norm_placement: NormPlacement = "pre"
+    attention_sinks: bool = False
     final_norm: bool = True
     embedding_norm: bool = False
     lm_head_bias: bool = False
@@ -211,6 +224,7 @@ class Spec:
     context_length: int = 0
     moe: MoE | None = None
     mla: MLA | None = None
+    mixers: tuple[Mixer, ...] = ()
     mtp_layers: int = 0
     quant_block: int = 0
 
@@ -234,8 +248,57 @@ class Spec:
             raise LLMSizeError(f"spec.mla must be an MLA or None, got {self.mla!r}")
         if self.encoder and self.moe is not None:
             raise LLMSizeError("spec.moe is not supported for an encoder, got an MoE block")
+        if self.norm_placement not in _BLOCK_NORMS:
+            raise LLMSizeError(
+                "spec.norm_placement must be 'pre', 'post' or 'sandwich',"
+                f" got {self.norm_placement!r}"
+            )
+        self._check_mixers()
+
+    def _check_mixers(self) -> None:
+        """``mixers`` is empty or one `Mixer` per layer (a list is kept as a tuple)."""
+        mixers = self.mixers
+        if not isinstance(mixers, (tuple, list)):
+            raise LLMSizeError(f"spec.mixers must be a sequence of Mixer, got {mixers!r}")
+        object.__setattr__(self, "mixers", tuple(mixers))
+        if mixers and len(mixers) != self.layers:
+            raise LLMSizeError(
+                f"spec.mixers must have one entry per layer ({self.layers}), got {len(mixers)}"
+            )
+        for mixer in mixers:
+            if not isinstance(mixer, Mixer):
+                raise LLMSizeError(f"spec.mixers[] must be a Mixer, got {mixer!r}")
 
     # Derived sizes -------------------------------------------------------------------------
+
+    @cached_property
+    def layer_plan(self) -> tuple[Layer, ...]:
+        """Every layer in order: its mixer and whether its MLP is MoE."""
+        moe = self.moe
+        return tuple(
+            Layer(self.mixers[i] if self.mixers else FULL, moe is not None and moe.is_moe_layer(i))
+            for i in range(self.layers)
+        )
+
+    def blocks(self, *, mtp: bool = False) -> list[tuple[Block, int]]:
+        """``(Block, how many layers)`` for each kind of weights present, dense before MoE.
+
+        Args:
+            mtp: Also count the blocks of the multi-token-prediction modules (they follow the
+                MoE rule one layer past the main stack, with full attention).
+        """
+        tally: dict[Block, int] = {}
+        for layer in self.layer_plan:
+            tally[layer.block] = tally.get(layer.block, 0) + 1
+        if mtp and self.mtp_layers:
+            extra = Block("attention", self.moe is not None and self.moe.is_moe_layer(self.layers))
+            tally[extra] = tally.get(extra, 0) + self.mtp_layers
+        return sorted(tally.items(), key=lambda item: (item[0].moe, item[0].mixer))
+
+    @property
+    def block_norms(self) -> int:
+        """How many ``D``-sized norms one block has (2, or 4 for Gemma's sandwich)."""
+        return _BLOCK_NORMS[self.norm_placement]
 
     @cached_property
     def moe_layer_count(self) -> int:

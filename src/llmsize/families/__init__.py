@@ -1,0 +1,24 @@
+"""One small reader module per model family, and the registry that maps ``model_type`` to it.
+
+Each module reads one family's ``config.json`` the way transformers builds that model: a key
+that is absent takes the family's default from transformers' own config class, and every error
+names the key as the family's config writes it (``num_key_value_heads``, ``num_experts_per_tok``,
+``n_routed_experts`` …), never an internal field. Adding a family is one module here (registered
+with `llmsize.families._registry.reader`), one real config as a fixture and one oracle case.
+"""
+
+from __future__ import annotations
+
+from llmsize.families import (  # noqa: F401  (each module registers its readers)
+    bert,
+    deepseek,
+    gemma,
+    gpt2,
+    gpt_oss,
+    llama,
+    phi3,
+    qwen,
+)
+from llmsize.families._registry import READERS, Reader
+
+__all__ = ["READERS", "Reader"]

@@ -1,0 +1,123 @@
+"""Shapes several families share: the Llama-shaped decoder and the learned-position models."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from llmsize._hfkeys import MISSING, Keys
+from llmsize.errors import LLMSizeError
+from llmsize.spec import Mixer, Spec
+
+__all__ = ["learned_positions", "llama_like", "mixers"]
+
+
+def llama_like(
+    c: Keys,
+    name: str,
+    *,
+    defaults: Mapping[str, Any],
+    qkv_bias: bool | None = None,
+    o_bias: bool | None = None,
+    **fields: Any,
+) -> Spec:
+    """Llama-shaped decoders: RMSNorm, gated MLP, RoPE (llama, mistral, qwen*, gemma*, phi3...).
+
+    ``defaults`` holds the family's transformers defaults for absent keys: an absent
+    ``num_key_value_heads`` is not always "same as query heads" (Mistral's is 8, Gemma's 16),
+    and an absent ``head_dim`` is not always ``D // N`` (Qwen3's is 128, Gemma's 256).
+    ``qkv_bias`` and ``o_bias``, when given, fix a bias the family does not take from
+    ``attention_bias``; ``fields`` are further `Spec` fields (``moe``, ``qk_norm``, ``mixers``…).
+    """
+    width = c.integer("hidden_size")
+    heads = c.integer("num_attention_heads")
+    attention_bias = c.flag("attention_bias", defaults.get("attention_bias", False))
+    return Spec(
+        name=name,
+        layers=c.integer("num_hidden_layers"),
+        width=width,
+        heads=heads,
+        kv_heads=c.kv_heads(heads, defaults.get("num_key_value_heads", heads)),
+        head_dim=c.head_dim(width, heads, defaults.get("head_dim")),
+        ffn=c.integer("intermediate_size"),
+        vocab=c.integer("vocab_size"),
+        tied_embeddings=c.flag("tie_word_embeddings", defaults.get("tie_word_embeddings", False)),
+        qkv_bias=attention_bias if qkv_bias is None else qkv_bias,
+        o_bias=attention_bias if o_bias is None else o_bias,
+        mlp_bias=c.flag("mlp_bias", False) if "mlp_bias" in defaults else False,
+        context_length=c.integer("max_position_embeddings", defaults["max_position_embeddings"]),
+        **fields,
+    )
+
+
+def learned_positions(
+    c: Keys,
+    name: str,
+    keys: tuple[str, str, str, str],
+    *,
+    positions: tuple[str, int],
+    ffn_times_width: int = 0,
+    **flags: Any,
+) -> Spec:
+    """GPT-2 and BERT: MHA, a learned position table, LayerNorm, biases on every linear layer.
+
+    ``keys`` name the family's width, heads, layers and FFN-width keys, in that order;
+    ``positions`` is the position-table key and its default. The FFN width is required unless
+    ``ffn_times_width`` gives its default as a multiple of the width. ``flags`` are further
+    `Spec` fields.
+    """
+    width_key, heads_key, layers_key, ffn_key = keys
+    width = c.integer(width_key)
+    heads = c.integer(heads_key)
+    head_dim = c.per_head(width, heads, (width_key, heads_key))
+    rows = c.integer(*positions)
+    return Spec(
+        name=name,
+        layers=c.integer(layers_key),
+        width=width,
+        heads=heads,
+        kv_heads=heads,
+        head_dim=head_dim,
+        ffn=c.integer(ffn_key, ffn_times_width * width if ffn_times_width else MISSING),
+        vocab=c.integer("vocab_size"),
+        gated_ffn=False,
+        max_positions=rows,
+        qkv_bias=True,
+        o_bias=True,
+        mlp_bias=True,
+        norm="layernorm",
+        context_length=rows,
+        **flags,
+    )
+
+
+_LAYER_TYPES = {"full_attention": "full", "sliding_attention": "sliding"}
+
+
+def mixers(c: Keys, *, window: int, sliding_every: int) -> tuple[Mixer, ...]:
+    """Each layer's attention from ``layer_types`` and ``sliding_window``.
+
+    When ``layer_types`` is absent, transformers' rule applies: layer ``i`` slides unless
+    ``(i + 1) % sliding_every == 0`` (every second layer full for Gemma 2 and gpt-oss, every
+    sixth for Gemma 3). ``window`` is the family's default ``sliding_window``.
+    """
+    layers = c.integer("num_hidden_layers")
+    raw = c.data.get("layer_types")
+    if raw is None:
+        kinds = ["full" if (i + 1) % sliding_every == 0 else "sliding" for i in range(layers)]
+    else:
+        name = f"{c.where}: key 'layer_types'"
+        if not isinstance(raw, list) or len(raw) != layers:
+            raise LLMSizeError(
+                f"{name} must be a list of one type per layer ('num_hidden_layers': {layers}),"
+                f" got {raw!r}"
+            )
+        for item in raw:
+            if item not in _LAYER_TYPES:
+                known = ", ".join(map(repr, _LAYER_TYPES))
+                raise LLMSizeError(f"{name} item must be one of {known}, got {item!r}")
+        kinds = [_LAYER_TYPES[item] for item in raw]
+    if "sliding" not in kinds:
+        return tuple(Mixer() for _ in kinds)
+    size = c.integer("sliding_window", window)
+    return tuple(Mixer("sliding", size) if kind == "sliding" else Mixer() for kind in kinds)

@@ -1,0 +1,34 @@
+"""Llama, Mistral and Mixtral (``llama``, ``mistral``, ``mixtral``)."""
+
+from __future__ import annotations
+
+from llmsize._hfkeys import Keys
+from llmsize.families._common import llama_like
+from llmsize.families._registry import reader
+from llmsize.spec import MoE, Spec
+
+
+@reader("llama")
+def read_llama(c: Keys, name: str) -> Spec:
+    """Llama: biases from ``attention_bias`` and ``mlp_bias``."""
+    return llama_like(c, name, defaults={"max_position_embeddings": 2048, "mlp_bias": False})
+
+
+@reader("mistral")
+def read_mistral(c: Keys, name: str) -> Spec:
+    """Mistral: transformers' Mistral has no bias switches at all."""
+    defaults = {"max_position_embeddings": 131072, "num_key_value_heads": 8}
+    return llama_like(c, name, defaults=defaults, qkv_bias=False, o_bias=False)
+
+
+@reader("mixtral")
+def read_mixtral(c: Keys, name: str) -> Spec:
+    """Mixtral: every layer an MoE block of ``num_local_experts`` experts, no shared expert."""
+    experts = c.integer("num_local_experts", 8)
+    moe = MoE(
+        num_experts=experts,
+        experts_per_token=c.top_k("num_experts_per_tok", 2, experts, "num_local_experts"),
+        expert_ffn=c.integer("intermediate_size"),
+    )
+    defaults = {"max_position_embeddings": 131072, "num_key_value_heads": 8}
+    return llama_like(c, name, defaults=defaults, qkv_bias=False, o_bias=False, moe=moe)
