@@ -111,6 +111,7 @@ LABELS: dict[str, Text] = {
     "qkv_bias": {"en": "Q/K/V biases", "zh": "Q/K/V 偏置"},
     "o_bias": {"en": "Output-projection bias", "zh": "输出投影偏置"},
     "qk_norm": {"en": "Q/K norms", "zh": "Q/K 归一化"},
+    "sinks": {"en": "Attention sinks", "zh": "注意力汇点"},
     "q_down": {"en": "Q down-projection", "zh": "Q 降维投影"},
     "q_norm": {"en": "Q latent norm", "zh": "Q 潜向量归一化"},
     "q_up": {"en": "Q up-projection", "zh": "Q 升维投影"},
