@@ -23,16 +23,32 @@ def test_every_page_is_built_in_both_languages(site: Path) -> None:
 
 
 def test_chinese_search_index_is_segmented(site: Path) -> None:
-    # One index serves both languages. jieba segments the Chinese pages into words joined by
-    # the \u200b separator; without it 参数 is never a term of its own and search finds nothing.
+    # Each language has an index of its own (docs/hooks/search.py): English at the root, Chinese
+    # under zh/, with locations relative to zh/. jieba's word breaks reach the Chinese index as
+    # <wbr/> (a boundary to the tokenizer, nothing a reader can see or copy), never as U+200B;
+    # without them 参数 is never a term of its own and search finds nothing.
     import json
 
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["en", "zh"]
-    zh = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("zh/"))
-    assert "\u200b" in zh
+    en = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    zh = json.loads((site / "zh" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert en["config"]["lang"] == ["en"]
+    assert zh["config"]["lang"] == ["zh"]
+    assert en["config"]["separator"] == zh["config"]["separator"]
+    for index, folder in ((en, site), (zh, site / "zh")):
+        for doc in index["docs"]:
+            assert not doc["location"].startswith("zh/"), doc["location"]
+            path = doc["location"].split("#")[0]
+            assert (folder / path / "index.html").is_file(), doc["location"]
+            assert "\u200b" not in doc["title"] + doc["text"], doc["location"]
+    text = " ".join(d["title"] + " " + d["text"] for d in zh["docs"])
+    assert "<wbr/>" in text
     for word in ("参数", "向量", "显存"):
-        assert f"\u200b{word}\u200b" in zh or f"{word}\u200b" in zh, word
+        assert f"<wbr/>{word}<wbr/>" in text, word
+    # Both indexes cover every page of their language, and only those.
+    pages_en = {d["location"].split("#")[0] for d in en["docs"]}
+    pages_zh = {d["location"].split("#")[0] for d in zh["docs"]}
+    assert pages_en == pages_zh
+    assert len(pages_en) >= 14
 
 
 def test_no_third_party_assets(site: Path) -> None:
