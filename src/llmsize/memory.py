@@ -13,6 +13,7 @@ from llmsize.errors import LLMSizeError, check_int
 from llmsize.spec import Spec, check_spec
 
 __all__ = [
+    "kv_cache_by_kind",
     "kv_cache_bytes",
     "kv_cache_bytes_per_token",
     "kv_cache_naive_mla_bytes_per_token",
@@ -107,8 +108,20 @@ def _check_decoder(spec: Spec) -> None:
         raise LLMSizeError(f"spec.encoder is true for {spec.name!r}: an encoder keeps no KV cache")
 
 
+def _layer_token_bytes(spec: Spec, dt: DType) -> int:
+    """Bytes one token takes in one attention layer's cache: its key and value, or MLA's latent."""
+    if spec.mla is not None:
+        return _vector_bytes(spec.mla.kv_lora_rank + spec.mla.qk_rope_head_dim, dt)
+    return 2 * _vector_bytes(spec.kv_heads * spec.head_dim, dt)
+
+
 def kv_cache_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
-    """KV-cache bytes one token adds, as the model is served.
+    """KV-cache bytes one token adds while every layer still keeps it, as the model is served.
+
+    For a model whose layers all attend to the whole context this is the cost of every token.
+    A sliding-window layer stops growing once it holds its window (see `kv_cache_by_kind`), so
+    for Gemma 2/3 or gpt-oss this is the rate at short contexts only; `kv_cache_bytes` gives
+    the cache at any context.
 
     * MHA / GQA / MQA: a key and a value vector of ``H`` values for each of ``K`` KV heads in
       each of ``L`` layers: ``2 * L * K * H * bytes``.
@@ -132,11 +145,7 @@ def kv_cache_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
         LLMSizeError: If ``dtype`` is unknown or not a cache format, or ``spec`` is an encoder.
     """
     _check_decoder(spec)
-    dt = get_kv_dtype(dtype)
-    if spec.mla is not None:
-        latent = spec.mla.kv_lora_rank + spec.mla.qk_rope_head_dim
-        return spec.layers * _vector_bytes(latent, dt)
-    return 2 * spec.layers * _vector_bytes(spec.kv_heads * spec.head_dim, dt)
+    return spec.layers * _layer_token_bytes(spec, get_kv_dtype(dtype))
 
 
 def kv_cache_naive_mla_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
@@ -167,6 +176,40 @@ def kv_cache_naive_mla_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") 
     return spec.layers * spec.heads * per_head
 
 
+def kv_cache_by_kind(
+    spec: Spec, context: int, batch: int = 1, dtype: str | DType = "bf16"
+) -> dict[str, int]:
+    """KV-cache bytes for ``batch`` sequences of ``context`` tokens, split by layer kind.
+
+    Each layer keeps what its mixer needs (`llmsize.layers.Mixer.cached_tokens`): a
+    full-attention layer every one of the ``context`` tokens, a sliding-window layer of window
+    ``W`` at most the ``W - 1`` latest (the next token attends to itself and those). Each kept
+    token costs `kv_cache_bytes_per_token` divided over the layers.
+
+    Args:
+        spec: A decoder architecture.
+        context: Tokens held per sequence (prompt plus generated).
+        batch: Number of sequences.
+        dtype: Storage format of the cache, one of `llmsize.dtypes.KV_CACHE_DTYPES`.
+
+    Returns:
+        ``{mixer kind: bytes}`` for each kind present (``"full"``, ``"sliding"``), in the
+        order the kinds first appear.
+
+    Raises:
+        LLMSizeError: As `kv_cache_bytes`.
+    """
+    check_int("context", context)
+    check_int("batch", batch)
+    _check_decoder(spec)
+    row = _layer_token_bytes(spec, get_kv_dtype(dtype))
+    out: dict[str, int] = {}
+    for layer in spec.layer_plan:
+        kind = layer.mixer.kind
+        out[kind] = out.get(kind, 0) + row * layer.mixer.cached_tokens(context) * batch
+    return out
+
+
 def kv_cache_bytes(spec: Spec, context: int, batch: int = 1, dtype: str | DType = "bf16") -> int:
     """KV-cache bytes for ``batch`` sequences of ``context`` tokens each.
 
@@ -177,12 +220,16 @@ def kv_cache_bytes(spec: Spec, context: int, batch: int = 1, dtype: str | DType 
         dtype: Storage format of the cache, one of `llmsize.dtypes.KV_CACHE_DTYPES`.
 
     Returns:
+        The whole cache, every layer kind together (the sum of `kv_cache_by_kind`): for a
+        model whose layers all attend to everything,
         ``kv_cache_bytes_per_token(spec, dtype) * context * batch``.
 
     Raises:
         LLMSizeError: If ``context`` or ``batch`` is not a positive integer, or as
             `kv_cache_bytes_per_token`.
     """
-    check_int("context", context)
-    check_int("batch", batch)
-    return kv_cache_bytes_per_token(spec, dtype) * context * batch
+    if not check_spec(spec).mixers:
+        check_int("context", context)
+        check_int("batch", batch)
+        return kv_cache_bytes_per_token(spec, dtype) * context * batch
+    return sum(kv_cache_by_kind(spec, context, batch, dtype).values())

@@ -1,0 +1,100 @@
+"""The KV cache per layer kind against the cache transformers really holds (issue 9, item 4).
+
+Each family with a non-trivial layer pattern gets a scaled-down config that keeps its pattern
+and window; transformers reads T tokens on the CPU (a prompt, then one token per step) and the
+bytes of every key/value tensor its ``DynamicCache`` keeps are added up per layer kind. That
+must equal ``llmsize.memory.kv_cache_by_kind`` in fp32 at T = 1, below, at and beyond the
+window. A sliding layer keeps ``W - 1`` tokens: the next token attends to itself and those.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from llmsize.hfconfig import from_dict
+from llmsize.memory import kv_cache_by_kind, kv_cache_bytes
+
+SMALL = {"hidden_size": 32, "intermediate_size": 48, "vocab_size": 128}
+CONFIGS: dict[str, dict[str, Any]] = {
+    # Gemma 2: default alternation (sliding first), window 6.
+    "gemma2": {
+        "model_type": "gemma2",
+        "num_hidden_layers": 4,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "head_dim": 8,
+        "sliding_window": 6,
+        **SMALL,
+    },
+    # Gemma 3: five sliding layers to one full, window 5, per-head q/k norms.
+    "gemma3_text": {
+        "model_type": "gemma3_text",
+        "num_hidden_layers": 7,
+        "num_attention_heads": 2,
+        "num_key_value_heads": 1,
+        "head_dim": 8,
+        "sliding_window": 5,
+        **SMALL,
+    },
+    # gpt-oss: its real 128-token window, sinks and biased MoE, default alternation.
+    "gpt_oss": {
+        "model_type": "gpt_oss",
+        "num_hidden_layers": 4,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "head_dim": 8,
+        "num_local_experts": 4,
+        "num_experts_per_tok": 2,
+        "sliding_window": 128,
+        **SMALL,
+    },
+    # gpt-oss with an explicit layer_types list (two sliding layers, then one full).
+    "gpt_oss-types": {
+        "model_type": "gpt_oss",
+        "num_hidden_layers": 3,
+        "num_attention_heads": 2,
+        "num_key_value_heads": 1,
+        "head_dim": 8,
+        "num_local_experts": 2,
+        "num_experts_per_tok": 1,
+        "sliding_window": 4,
+        "layer_types": ["sliding_attention", "sliding_attention", "full_attention"],
+        **SMALL,
+    },
+}
+
+
+def _lengths(window: int) -> list[tuple[int, int]]:
+    """(prompt, steps) pairs: T = 1, below, at and past the window, by prefill and by steps."""
+    w = window
+    return [(1, 0), (w - 2, 0), (w - 1, 0), (w, 0), (w + 1, 0), (2 * w + 3, 0), (w - 3, 5)]
+
+
+def test_formula_counts_every_layer_once() -> None:
+    spec = from_dict(CONFIGS["gemma3_text"])
+    split = kv_cache_by_kind(spec, 100, 2, "fp32")
+    row = 2 * spec.kv_heads * spec.head_dim * 4 * 2  # key + value, fp32, batch 2
+    assert split == {"sliding": 6 * row * 4, "full": row * 100}
+    assert kv_cache_bytes(spec, 100, 2, "fp32") == sum(split.values())
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("name", sorted(CONFIGS))
+def test_measured_cache_equals_formula(name: str) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    from llmsize_oracle.cache import transformers_cache_bytes
+
+    config = CONFIGS[name]
+    spec = from_dict(config)
+    kinds = [layer.mixer.kind for layer in spec.layer_plan]
+    assert "sliding" in kinds and "full" in kinds
+    for prompt, steps in _lengths(config["sliding_window"]):
+        measured = transformers_cache_bytes(config, prompt, steps, batch=2)
+        assert len(measured) == spec.layers
+        by_kind: dict[str, int] = {}
+        for kind, size in zip(kinds, measured, strict=True):
+            by_kind[kind] = by_kind.get(kind, 0) + size
+        assert by_kind == kv_cache_by_kind(spec, prompt + steps, 2, "fp32"), (prompt, steps)
