@@ -67,7 +67,7 @@ REQUIRE = "LLMSIZE_REQUIRE_RUNTIME"
 # Within a wheel, every entry gets this timestamp (the earliest a zip can hold).
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 # What setuptools packs from src/llmsize ([tool.setuptools.package-data] in pyproject.toml).
-PACKAGE_PATTERNS = ("*.py", "py.typed", "presets/*.json")
+PACKAGE_PATTERNS = ("**/*.py", "py.typed", "presets/*.json")
 MISSING = (
     "node_modules/pyodide is missing or incomplete (the calculator page self-hosts Pyodide):"
     " run npm ci"
