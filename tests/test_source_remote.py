@@ -192,7 +192,8 @@ def test_offline_and_not_cached(server: StandIn, monkeypatch: pytest.MonkeyPatch
 
 
 def test_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("HF_ENDPOINT", raising=False)
+    for name in ("HF_ENDPOINT", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("MODELSCOPE_DOMAIN", raising=False)
     assert hubs.hf_endpoint() == "https://huggingface.co"
     assert hubs.modelscope_endpoint() == "https://www.modelscope.cn"
@@ -200,6 +201,10 @@ def test_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     assert hubs.modelscope_endpoint() == "https://www.modelscope.ai"
     monkeypatch.setenv("LLMSIZE_TIMEOUT", "soon")
     with pytest.raises(LLMSizeError, match="LLMSIZE_TIMEOUT must be a positive number"):
+        resolve("acme/tiny-llama")
+    monkeypatch.delenv("LLMSIZE_TIMEOUT")
+    monkeypatch.setenv("HF_ENDPOINT", "hf-mirror.com")
+    with pytest.raises(LLMSizeError, match="HF_ENDPOINT must be a URL such as https://"):
         resolve("acme/tiny-llama")
     with pytest.raises(LLMSizeError, match="modelscope:org/name"):
         resolve("modelscope:just-a-name")

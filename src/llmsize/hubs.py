@@ -54,8 +54,17 @@ _TRUE = ("1", "true", "yes", "on")
 
 
 def hf_endpoint() -> str:
-    """``HF_ENDPOINT`` without a trailing slash, else ``https://huggingface.co``."""
-    return (os.environ.get("HF_ENDPOINT", "").strip() or HF_DEFAULT_ENDPOINT).rstrip("/")
+    """``HF_ENDPOINT`` without a trailing slash, else ``https://huggingface.co``.
+
+    Raises:
+        LLMSizeError: ``HF_ENDPOINT`` is not an ``http(s)://`` URL.
+    """
+    endpoint = (os.environ.get("HF_ENDPOINT", "").strip() or HF_DEFAULT_ENDPOINT).rstrip("/")
+    if not endpoint.startswith(("https://", "http://")):
+        raise LLMSizeError(
+            f"HF_ENDPOINT must be a URL such as {HF_MIRROR_EXAMPLE}, got {endpoint!r}"
+        )
+    return endpoint
 
 
 def _hf_home() -> Path:
