@@ -253,3 +253,12 @@ def test_model_ids_load_urllib_only_when_used() -> None:
     code = "import sys, llmsize.cli; print('llmsize.fetch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_memory_takes_model_ids_too(server: StandIn, capsys: pytest.CaptureFixture[str]) -> None:
+    from llmsize.cli import main
+
+    server.routes[MS_PATH] = config_answer(LLAMA)
+    assert main(["memory", "modelscope:acme/tiny-llama", "--json", "--context", "4096"]) == 0
+    # bf16 weights: two bytes for each of Llama-2-7B's parameters.
+    assert json.loads(capsys.readouterr().out)["memory"]["weights"] == 2 * LLAMA_TOTAL
