@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scripts.figurelib import compare, inventory, page
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _figures(html: str) -> list[page.Figure]:
@@ -90,3 +94,19 @@ def test_the_source_is_not_part_of_the_match() -> None:
     old = _inv(("en", "page", "<p>It has 7B weights.</p>"))
     new = _inv(("en", "macro:count(x, total)", "<p>It has 7B weights.</p>"))
     assert compare.compare(old, new) == []
+
+
+def test_both_guides_give_the_same_one_line_diff_command() -> None:
+    lines = {
+        name: [
+            line
+            for line in (ROOT / name).read_text(encoding="utf-8").splitlines()
+            if line.startswith("python scripts/figures.py diff")
+        ]
+        for name in ("CONTRIBUTING.md", "CONTRIBUTING.zh.md")
+    }
+    assert (
+        lines["CONTRIBUTING.md"]
+        == lines["CONTRIBUTING.zh.md"]
+        == ["python scripts/figures.py diff"]
+    ), lines
