@@ -3,6 +3,11 @@
 Notation (used across llmsize and the site): ``L`` layers, ``D`` model width, ``N`` query heads,
 ``K`` key/value heads, ``H`` head size, ``F`` FFN width, ``V`` vocabulary.
 
+Layers need not be identical: each layer is a `Layer` (see `llmsize.layers`) made of its token
+mixer (``Spec.mixers``: full or sliding-window attention) and its MLP kind (dense, or MoE where
+the `MoE` placement rule says so). ``Spec.layer_plan`` lists them; ``Spec.blocks`` groups them by
+their weights, which is what the parameter count needs, while the KV cache groups them by mixer.
+
 Every spec validates itself at construction: a value that is missing, not an integer, out of
 range or inconsistent raises `LLMSizeError` with a one-line message
 naming the field and the value.
