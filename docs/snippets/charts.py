@@ -6,11 +6,18 @@
 # same figures give byte-identical SVG. Dark mode: every text, axis and grid colour is drawn in a
 # sentinel colour that is then replaced by `currentColor`, so the chart takes the page's text
 # colour; bar colours are mid-tones that read on both backgrounds.
+#
+# Text alternative: the SVG is an image named by the chart's title (role="img", aria-label,
+# <title>), and below it, folded, the same figures as a table, as the chart prints them, in the
+# page's language (`lang`; taken from the title when not given: a Chinese title means zh).
 import io
 import re
 import warnings
+from html import escape
 
 import matplotlib
+
+from llmsize import fmt
 
 matplotlib.use("svg")
 import matplotlib.pyplot as plt
@@ -58,8 +65,50 @@ plt.rcParams.update(
 )
 
 
-def svg(fig, title):
-    """Serialise ``fig`` as inline SVG with an accessible title; closes the figure."""
+_DATA = {
+    "summary": {"en": "The figures in this chart", "zh": "图中的数据"},
+    "total": {"en": "Total", "zh": "合计"},
+}
+
+
+def _say(key, lang):
+    return _DATA[key][lang]
+
+
+def chart_lang(title, lang=None):
+    """``lang`` if given, else the language of ``title``: zh when it has a CJK character."""
+    if lang is not None:
+        return lang
+    return "zh" if re.search(r"[\u3400-\u9fff]", title) else "en"
+
+
+def _cell(tag, content, **attrs):
+    extra = "".join(f' {k}="{escape(str(v))}"' for k, v in attrs.items())
+    return f"<{tag}{extra}>{escape(str(content))}</{tag}>"
+
+
+def data_table(rows, lang, head=None):
+    """The chart's figures as a folded table: ``rows`` of (row heading, *cells), all text
+    already formatted; ``head`` the column headings (the first over the row headings)."""
+    parts = []
+    if head is not None:
+        parts.append(
+            "<thead><tr>" + "".join(_cell("th", h, scope="col") for h in head) + "</tr></thead>"
+        )
+    body = "".join(
+        "<tr>" + _cell("th", first, scope="row") + "".join(_cell("td", c) for c in rest) + "</tr>"
+        for first, *rest in rows
+    )
+    parts.append(f"<tbody>{body}</tbody>")
+    return (
+        f'<details class="llmsize-chart__data"><summary>{escape(_say("summary", lang))}</summary>'
+        f"<table>{''.join(parts)}</table></details>"
+    )
+
+
+def svg(fig, title, data=""):
+    """Serialise ``fig`` as inline SVG with an accessible title, followed by ``data`` (the
+    figures as a table, HTML); closes the figure."""
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)
@@ -72,10 +121,10 @@ def svg(fig, title):
     text = text.replace(
         ">", f' role="img" aria-label="{safe}" class="llmsize-chart"><title>{safe}</title>', 1
     )
-    return f'<figure class="llmsize-chart">{text}<figcaption>{safe}</figcaption></figure>'
+    return f'<figure class="llmsize-chart">{text}<figcaption>{safe}</figcaption>{data}</figure>'
 
 
-def hbar(labels, values, title, value_labels, xlabel="", colors=None):
+def hbar(labels, values, title, value_labels, xlabel="", colors=None, lang=None):
     """Horizontal bars, one per label, each annotated with its formatted value."""
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(labels) + 1.0))
     y = list(range(len(labels)))[::-1]
@@ -88,10 +137,11 @@ def hbar(labels, values, title, value_labels, xlabel="", colors=None):
     for yi, v, text in zip(y, values, value_labels):
         ax.text(v + top * 0.01, yi, text, va="center")
     ax.set_xlim(0, top * 1.25)
-    return svg(fig, title)
+    data = data_table(list(zip(labels, value_labels)), chart_lang(title, lang))
+    return svg(fig, title, data)
 
 
-def stacked(groups, series, title, ylabel="", value_format=None):
+def stacked(groups, series, title, ylabel="", value_format=None, lang=None):
     """Stacked vertical bars: ``groups`` on x, ``series`` a list of (label, values per group)."""
     fig, ax = plt.subplots(figsize=(7, 4))
     bottoms = [0] * len(groups)
@@ -106,10 +156,19 @@ def stacked(groups, series, title, ylabel="", value_format=None):
         for x, total in enumerate(bottoms):
             ax.text(x, total, value_format(int(total)), ha="center", va="bottom")
     ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
-    return svg(fig, title)
+    lang = chart_lang(title, lang)
+    show = value_format or (lambda v: fmt.exact(v, lang))
+    head = [ylabel, *(label for label, _ in series), _say("total", lang)]
+    rows = [
+        [group, *(show(int(values[i])) for _, values in series), show(int(bottoms[i]))]
+        for i, group in enumerate(groups)
+    ]
+    return svg(fig, title, data_table(rows, lang, head))
 
 
-def lines(xs, series, title, xlabel="", ylabel="", value_format=None, x_format=None, logx=False):
+def lines(
+    xs, series, title, xlabel="", ylabel="", value_format=None, x_format=None, logx=False, lang=None
+):
     """Line chart: ``series`` a list of (label, y values), sharing ``xs``."""
     fig, ax = plt.subplots(figsize=(7, 4))
     for i, (label, ys) in enumerate(series):
@@ -127,4 +186,9 @@ def lines(xs, series, title, xlabel="", ylabel="", value_format=None, x_format=N
         ax.set_xticks(xs, [x_format(x) for x in xs])
         ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     ax.legend(frameon=False)
-    return svg(fig, title)
+    lang = chart_lang(title, lang)
+    show_y = value_format or (lambda v: fmt.exact(v, lang))
+    show_x = x_format or (lambda v: fmt.exact(v, lang))
+    head = [xlabel, *(label for label, _ in series)]
+    rows = [[show_x(x), *(show_y(int(ys[i])) for _, ys in series)] for i, x in enumerate(xs)]
+    return svg(fig, title, data_table(rows, lang, head))
