@@ -101,3 +101,42 @@ def test_never_on_chinese_pages(reader: Any, base_url: str) -> None:
         tab.goto(base_url + path)
         assert tab.locator(BAR).count() == 0, path
     assert tab.evaluate("localStorage.getItem('llmsize.lang-hint')") is None
+
+
+def _tab_into_the_bar(tab: Any) -> str:
+    """Press Tab from the top of the page until the focus is in the bar; what has it."""
+    for _ in range(40):
+        tab.keyboard.press("Tab")
+        inside = tab.evaluate(
+            f"(() => {{ const a = document.activeElement;"
+            f" return a && a.closest('{BAR}') ? a.tagName.toLowerCase() : null; }})()"
+        )
+        if inside:
+            return str(inside)
+    pytest.fail("the language hint cannot be reached with Tab")
+
+
+def test_reached_and_closed_from_the_keyboard(reader: Any, base_url: str) -> None:
+    tab = reader("zh-CN")
+    tab.goto(base_url + "vectors/")
+    assert _shown(tab)
+    bar = tab.locator(BAR)
+    assert bar.get_attribute("role") == "region"
+    assert "中文版" in tab.locator(f"#{bar.get_attribute('aria-labelledby')}").inner_text()
+    assert _tab_into_the_bar(tab) == "a"  # the link first, then the button
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.tagName") == "BUTTON"
+    tab.keyboard.press("Enter")
+    assert not _shown(tab)
+    assert tab.evaluate("localStorage.getItem('llmsize.lang-hint')") == "en"
+    # The focus went on to the page's content, not back to the top.
+    assert tab.evaluate("document.activeElement.tagName") == "MAIN"
+
+
+def test_escape_closes_it(reader: Any, base_url: str) -> None:
+    tab = reader("zh-CN")
+    tab.goto(base_url + "models/")
+    _tab_into_the_bar(tab)
+    tab.keyboard.press("Escape")
+    assert not _shown(tab)
+    assert tab.evaluate("localStorage.getItem('llmsize.lang-hint')") == "en"
