@@ -23,6 +23,12 @@ Material's search plugin segments Chinese with jieba and joins the words with U+
 characters are shown in the results and copied with them; here each is written as ``<wbr/>``,
 which Material's tokenizer treats as a boundary as well (the index text is HTML) and which a
 reader can neither see nor copy.
+
+A count is written one way per language ("6710亿" / "671B", "8.69亿" / "869M"), and readers of
+either language type both. Each entry gets a field the results do not show, ``figures``: the
+counts of its text written the other language's way, by ``llmsize.fmt.count`` (the function
+that wrote them), so "671B" finds the Chinese pages that say 6710亿 and "8.69亿" the English
+page that says 869M.
 """
 
 from __future__ import annotations
@@ -31,12 +37,15 @@ import json
 import logging
 import os
 import re
+from fractions import Fraction
 from typing import Any
 
 from jinja2.utils import htmlsafe_json_dumps
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
+from llmsize import fmt
 
 log = logging.getLogger("mkdocs.hooks.search")
 
@@ -49,6 +58,13 @@ PER_LANGUAGE: dict[str, dict[str, list[str]]] = {
     "zh": {"lang": ["zh"], "pipeline": ["stemmer", "trimmer"]},
 }
 WORD_BREAK = "<wbr/>"
+# A count as each language writes it (llmsize.fmt.count): its pattern and its units.
+COUNTS = {
+    "zh": re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(万亿|亿|万)"),
+    "en": re.compile(r"(?<![\w.,])(\d+(?:\.\d+)?)([MBT])(?!\w)"),
+}
+UNITS = {"万": 10**4, "亿": 10**8, "万亿": 10**12, "M": 10**6, "B": 10**9, "T": 10**12}
+FIGURES = "figures"
 CONFIG_SCRIPT = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
 )
@@ -68,12 +84,24 @@ def _search_plugin(config: MkDocsConfig) -> Any:
     return config.plugins.get("material/search") or config.plugins.get("search")
 
 
-def _entry(entry: dict[str, Any], prefix: str) -> dict[str, Any]:
+def _figures(text: str, lang: str) -> str:
+    """The counts written in ``text`` (in ``lang``), written the other language's way."""
+    other = "en" if lang == "zh" else "zh"
+    seen: dict[str, None] = {}
+    for mantissa, unit in COUNTS[lang].findall(text.replace("\u200b", "")):
+        seen[fmt.count(int(Fraction(mantissa) * UNITS[unit]), other)] = None
+    return " ".join(seen)
+
+
+def _entry(entry: dict[str, Any], prefix: str, lang: str) -> dict[str, Any]:
     """An index entry as its language's project sees it."""
     out = dict(entry)
     out["location"] = entry["location"][len(prefix) :]
+    figures = _figures(entry["title"] + " " + entry["text"], lang)
     for key in ("title", "text"):
         out[key] = entry[key].replace("\u200b", WORD_BREAK)
+    if figures:
+        out[FIGURES] = figures
     return out
 
 
@@ -89,15 +117,16 @@ def _write(path: str, index: dict[str, Any]) -> int:
 def on_post_build(config: MkDocsConfig) -> None:
     languages = _languages(config)
     search = _search_plugin(config)
-    if languages is None or search is None or config.plugins["i18n"].building:
+    if languages is None or search is None or getattr(config.plugins["i18n"], "building", False):
         return  # an inner (per-language) build: the outer one writes every index
     default, others = languages
     entries: list[dict[str, Any]] = search.search_index.entries
-    shared = {"separator": search.config.separator, "fields": search.config.fields}
+    fields = {**search.config.fields, FIGURES: {"boost": 1.0}}
+    shared = {"separator": search.config.separator, "fields": fields}
     for lang in [default, *others]:
         prefix = "" if lang == default else f"{lang}/"
         mine = [
-            _entry(e, prefix)
+            _entry(e, prefix, lang)
             for e in entries
             if (
                 e["location"].startswith(prefix)

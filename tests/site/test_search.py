@@ -3,7 +3,8 @@
 Driven as a reader drives it: Material's search box in Chromium, on each language's home page.
 Each language has an index of its own (docs/hooks/search.py), so a query must find its page in
 the reader's language, within the first five pages, and nothing in the other language. The
-figures are typed as readers type them ("6710亿" with no space, "70,272" with its comma).
+figures are typed as readers type them ("6710亿" with no space, "70,272" with its comma), and in
+either language's notation: "671B" on the Chinese site finds the pages that say 6710亿.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ RELEVANCE = {
         ("671B", "deepseek-v3/"),
         ("671B", "worked-example/"),
         ("869M", "worked-example/"),
+        ("6710亿", "deepseek-v3/"),
+        ("8.69亿", "worked-example/"),
         ("1.34 TB", "memory/"),
         ("1.34TB", "memory/"),
         ("70,272", "memory/"),
@@ -53,10 +56,19 @@ RELEVANCE = {
         ("8.69亿", "worked-example/"),
         ("8.69亿", "deepseek-v3/"),
         ("671B", "deepseek-v3/"),
+        ("869M", "worked-example/"),
         ("1.34 TB", "memory/"),
         ("70,272", "memory/"),
         ("68.6 KiB", "memory/"),
     ],
+}
+# The headline figures, in both notations on both sites: the pages each must list among the
+# results a reader sees without scrolling (DeepSeek-V3's page and the article's example; the
+# article's layer, 8.69亿 / 869M, is on the example's page only).
+BOTH = ("deepseek-v3/", "worked-example/")
+FIGURES = {
+    "en": [("671B", BOTH), ("6710亿", BOTH), ("869M", BOTH[1:]), ("8.69亿", BOTH[1:])],
+    "zh": [("6710亿", BOTH), ("8.69亿", BOTH), ("671B", BOTH), ("869M", BOTH[1:])],
 }
 TOP = 5
 HOME = {"en": "", "zh": "zh/"}
@@ -130,6 +142,20 @@ def test_query_finds_its_page_in_the_readers_language(
         there = [u[len(boxes[elsewhere].root) :] for u in boxes[elsewhere].pages(query)[:TOP]]
         where = " (found only in the other language)" if page in there else ""
         pytest.fail(f"{query!r} on the {lang} site: {page!r} not in the top {TOP}: {top}{where}")
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "pages"),
+    [(lang, q, p) for lang, cases in FIGURES.items() for q, p in cases],
+)
+def test_headline_figures_in_either_notation(
+    boxes: dict[str, SearchBox], lang: str, query: str, pages: tuple[str, ...]
+) -> None:
+    box = boxes[lang]
+    found = [u[len(box.root) :] for u in box.pages(query) if u.startswith(box.root)]
+    assert not any(u.startswith("zh/") for u in found), found
+    for page in pages:
+        assert page in found, f"{query!r} on the {lang} site: {page!r} not among {found}"
 
 
 @pytest.mark.parametrize("lang", list(HOME))
