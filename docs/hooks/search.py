@@ -52,7 +52,8 @@ log = logging.getLogger("mkdocs.hooks.search")
 # lunr per language. English: lunr's English support (stop words) as Material configures it;
 # its stemmer stays off, because Material turns every query term into a prefix query
 # ("memory*"), which a stemmed index ("memori") does not match. Chinese: lunr.zh, whose own
-# stemmer is the identity; the words are jieba's. Both trim punctuation off a token's ends.
+# stemmer is the identity; the words are jieba's. Both trim punctuation off a token's ends
+# (English's trimmer also drops Chinese characters: "8.69亿" is looked up as 8.69 there).
 PER_LANGUAGE: dict[str, dict[str, list[str]]] = {
     "en": {"lang": ["en"], "pipeline": ["stopWordFilter", "trimmer"]},
     "zh": {"lang": ["zh"], "pipeline": ["stemmer", "trimmer"]},
