@@ -38,6 +38,15 @@ CONFIGS: dict[str, dict[str, Any]] = {
         "sliding_window": 5,
         **SMALL,
     },
+    # OLMo 3: three sliding layers to one full (the default), window 6.
+    "olmo3": {
+        "model_type": "olmo3",
+        "num_hidden_layers": 5,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "sliding_window": 6,
+        **SMALL,
+    },
     # gpt-oss: its real 128-token window, sinks and biased MoE, default alternation.
     "gpt_oss": {
         "model_type": "gpt_oss",

@@ -68,7 +68,7 @@ def test_top_k_error_names_the_keys(model_type: str, experts_key: str) -> None:
     assert f"{experts_key!r} ({experts})" in text
 
 
-@pytest.mark.parametrize("model_type", ["gemma2", "gemma3_text", "gpt_oss"])
+@pytest.mark.parametrize("model_type", ["gemma2", "gemma3_text", "gpt_oss", "olmo3"])
 def test_layer_types_errors_name_the_key(model_type: str) -> None:
     config = _first_case(model_type)
     short = _error({**config, "layer_types": ["full_attention"]})
@@ -92,6 +92,8 @@ def test_layer_patterns_follow_transformers_defaults() -> None:
     assert kinds(gemma3) == "SSSSSFSSSSSFS"
     gpt_oss = {**CASES["gpt-oss-small"], "num_hidden_layers": 4}
     assert kinds(gpt_oss) == "SFSF"
+    olmo3 = {**CASES["olmo3-32b"], "num_hidden_layers": 9}
+    assert kinds(olmo3) == "SSSFSSSFS"
     assert from_dict(CASES["gemma3-27b-text"]).layer_plan[0].mixer == Mixer("sliding", 1024)
 
 
@@ -119,3 +121,12 @@ def test_mixers_are_checked() -> None:
     spec = from_dict(CASES["gpt-oss-small"])
     with pytest.raises(LLMSizeError, match=r"^spec.mixers must have one entry per layer"):
         replace(spec, mixers=(Mixer(),))
+
+
+def test_olmo_norms_after_and_over_the_projections() -> None:
+    spec = from_dict(CASES["olmo2-gqa-bias"])
+    assert (spec.norm_placement, spec.qk_norm_scope) == ("post", "projection")
+    tree = counts(spec).breakdown
+    qk = tree.find("layers.dense_layers.attention.qk_norm").per_layer
+    assert qk == (spec.heads + spec.kv_heads) * spec.head_dim
+    assert tree.find("layers.dense_layers.norms").per_layer == 2 * spec.width

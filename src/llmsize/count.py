@@ -196,8 +196,10 @@ def _attention_parts(spec: Spec) -> Pairs:
             # One learned sink logit per query head (gpt-oss).
             parts.append(("sinks", n))
         if spec.qk_norm:
-            # One RMSNorm of size H for queries and one for keys, shared across heads.
-            parts.append(("qk_norm", 2 * h))
+            # One RMSNorm for queries and one for keys: of size H shared across heads, or over
+            # the whole projections (OLMo 2/3).
+            per_head = spec.qk_norm_scope == "head"
+            parts.append(("qk_norm", 2 * h if per_head else (n + k) * h))
         return parts
     # MLA, laid out as transformers' DeepseekV2/V3 attention: biases (attention_bias) sit on
     # q_a_proj, kv_a_proj_with_mqa and o_proj only.

@@ -26,6 +26,7 @@ __all__ = ["MLA", "Block", "Layer", "Mixer", "MoE", "Spec", "check_spec"]
 
 NormKind = Literal["rmsnorm", "layernorm"]
 NormPlacement = Literal["pre", "post", "sandwich"]
+QKNormScope = Literal["head", "projection"]
 # D-sized norms in one block for each placement: before attention and MLP (Llama), after them
 # (OLMo 2), or both (Gemma 2/3's input, post-attention, pre- and post-feedforward norms).
 _BLOCK_NORMS: dict[str, int] = {"pre": 2, "post": 2, "sandwich": 4}
@@ -178,7 +179,10 @@ class Spec:
         o_bias: Bias on the attention output projection.
         mlp_bias: Bias on the MLP (and expert) linear layers.
         norm: ``"rmsnorm"`` (weight only) or ``"layernorm"`` (weight and bias).
-        qk_norm: Per-head RMSNorm on queries and keys (Qwen3, Gemma 3).
+        qk_norm: RMSNorm on queries and keys (Qwen3, Gemma 3, OLMo 2/3).
+        qk_norm_scope: What that norm spans: ``"head"`` (one ``H``-sized weight each for
+            queries and keys, shared by the heads: Qwen3, Gemma 3) or ``"projection"`` (the
+            whole query and key projections, ``N·H`` and ``K·H``: OLMo 2/3).
         norm_placement: Where each block's norms sit: ``"pre"`` (before attention and MLP),
             ``"post"`` (after them, OLMo 2) or ``"sandwich"`` (both, Gemma 2/3: four norms).
         attention_sinks: A learned sink logit per query head in each attention layer (gpt-oss).
@@ -219,6 +223,7 @@ class Spec:
     mlp_bias: bool = False
     norm: NormKind = "rmsnorm"
     qk_norm: bool = False
+    qk_norm_scope: QKNormScope = "head"
     norm_placement: NormPlacement = "pre"
     attention_sinks: bool = False
     final_norm: bool = True
@@ -257,6 +262,10 @@ class Spec:
             raise LLMSizeError(
                 "spec.norm_placement must be 'pre', 'post' or 'sandwich',"
                 f" got {self.norm_placement!r}"
+            )
+        if self.qk_norm_scope not in ("head", "projection"):
+            raise LLMSizeError(
+                f"spec.qk_norm_scope must be 'head' or 'projection', got {self.qk_norm_scope!r}"
             )
         self._check_mixers()
 

@@ -310,6 +310,42 @@ CASES: dict[str, dict[str, Any]] = {
         "layer_types": ["sliding_attention", "sliding_attention", "full_attention"],
         **TINY,
     },
+    # OLMo 2/3: norms after attention and MLP, q/k norms over the whole projections
+    "olmo2-gqa-bias": {
+        "model_type": "olmo2",
+        "num_attention_heads": 8,
+        "num_key_value_heads": 2,
+        "attention_bias": True,
+        **TINY,
+    },
+    "olmo2-mha-tied": {
+        "model_type": "olmo2",
+        "num_attention_heads": 4,
+        "tie_word_embeddings": True,
+        **TINY,
+    },
+    "olmo3-32b": {
+        # allenai/Olmo-3.1-32B-Instruct's config.json: 64 layers, D 5120, 40 heads, 8 KV heads,
+        # F 27648, V 100278, window 4096, three sliding layers to one full.
+        "model_type": "olmo3",
+        "hidden_size": 5120,
+        "intermediate_size": 27648,
+        "num_hidden_layers": 64,
+        "num_attention_heads": 40,
+        "num_key_value_heads": 8,
+        "vocab_size": 100278,
+        "sliding_window": 4096,
+        "max_position_embeddings": 65536,
+    },
+    "olmo3-types-bias": {
+        "model_type": "olmo3",
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "attention_bias": True,
+        "layer_types": ["full_attention", "sliding_attention", "sliding_attention"],
+        "sliding_window": 16,
+        **TINY,
+    },
     # DeepSeek-V2
     "deepseek-v2-lite-shape": {
         "model_type": "deepseek_v2",

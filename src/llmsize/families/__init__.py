@@ -16,6 +16,7 @@ from llmsize.families import (  # noqa: F401  (each module registers its readers
     gpt2,
     gpt_oss,
     llama,
+    olmo,
     phi3,
     qwen,
 )
