@@ -47,6 +47,26 @@ CONFIGS: dict[str, dict[str, Any]] = {
         "sliding_window": 6,
         **SMALL,
     },
+    # EXAONE 4: an integer pattern (every third layer full), window 5.
+    "exaone4": {
+        "model_type": "exaone4",
+        "num_hidden_layers": 4,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "sliding_window": 5,
+        "sliding_window_pattern": 3,
+        **SMALL,
+    },
+    # SmolLM3 with use_sliding_window: its NoPE layers (every fourth) slide, window 7.
+    "smollm3": {
+        "model_type": "smollm3",
+        "num_hidden_layers": 4,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "use_sliding_window": True,
+        "sliding_window": 7,
+        **SMALL,
+    },
     # gpt-oss: its real 128-token window, sinks and biased MoE, default alternation.
     "gpt_oss": {
         "model_type": "gpt_oss",

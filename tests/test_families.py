@@ -68,9 +68,13 @@ def test_top_k_error_names_the_keys(model_type: str, experts_key: str) -> None:
     assert f"{experts_key!r} ({experts})" in text
 
 
-@pytest.mark.parametrize("model_type", ["gemma2", "gemma3_text", "gpt_oss", "olmo3"])
+@pytest.mark.parametrize(
+    "model_type", ["gemma2", "gemma3_text", "gpt_oss", "olmo3", "exaone4", "smollm3"]
+)
 def test_layer_types_errors_name_the_key(model_type: str) -> None:
-    config = _first_case(model_type)
+    config = next(
+        c for c in CASES.values() if c["model_type"] == model_type and c.get("sliding_window")
+    )
     short = _error({**config, "layer_types": ["full_attention"]})
     assert "key 'layer_types' must be a list of one type per layer" in short
     layers = config["num_hidden_layers"]
@@ -130,3 +134,13 @@ def test_olmo_norms_after_and_over_the_projections() -> None:
     qk = tree.find("layers.dense_layers.attention.qk_norm").per_layer
     assert qk == (spec.heads + spec.kv_heads) * spec.head_dim
     assert tree.find("layers.dense_layers.norms").per_layer == 2 * spec.width
+
+
+def test_exaone_letter_pattern_repeats_over_the_layers() -> None:
+    config = {**CASES["exaone4-32b"], "sliding_window_pattern": "LLLG", "num_hidden_layers": 6}
+    spec = from_dict(config)
+    assert [layer.mixer.kind for layer in spec.layer_plan] == ["sliding"] * 3 + ["full"] + [
+        "sliding"
+    ] * 2
+    text = _error({**config, "sliding_window_pattern": "every fourth"})
+    assert "key 'sliding_window_pattern' must be an integer" in text

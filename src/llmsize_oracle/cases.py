@@ -346,6 +346,58 @@ CASES: dict[str, dict[str, Any]] = {
         "sliding_window": 16,
         **TINY,
     },
+    # SmolLM3: every fourth layer without rotary positions (no weight changes)
+    "smollm3-3b": {
+        # HuggingFaceTB/SmolLM3-3B's config.json: 36 layers, D 2048, 16 heads, 4 KV heads,
+        # F 11008, V 128256, tied head, no sliding window.
+        "model_type": "smollm3",
+        "hidden_size": 2048,
+        "intermediate_size": 11008,
+        "num_hidden_layers": 36,
+        "num_attention_heads": 16,
+        "num_key_value_heads": 4,
+        "vocab_size": 128256,
+        "tie_word_embeddings": True,
+        "use_sliding_window": False,
+        "sliding_window": None,
+    },
+    "smollm3-untied-bias-sliding": {
+        "model_type": "smollm3",
+        "num_attention_heads": 8,
+        "num_key_value_heads": 2,
+        "tie_word_embeddings": False,
+        "attention_bias": True,
+        "mlp_bias": True,
+        "use_sliding_window": True,
+        "sliding_window": 8,
+        "no_rope_layer_interval": 2,
+        **TINY,
+    },
+    # EXAONE 4: post-norms, per-head q/k norms, three sliding layers to one full
+    "exaone4-32b": {
+        # LGAI-EXAONE/EXAONE-4.0-32B's config.json: 64 layers, D 5120, 40 heads, 8 KV heads of
+        # 128, F 27392, V 102400, window 4096, layer_types "LLLG".
+        "model_type": "exaone4",
+        "hidden_size": 5120,
+        "intermediate_size": 27392,
+        "num_hidden_layers": 64,
+        "num_attention_heads": 40,
+        "num_key_value_heads": 8,
+        "head_dim": 128,
+        "vocab_size": 102400,
+        "sliding_window": 4096,
+        "sliding_window_pattern": 4,
+        "max_position_embeddings": 131072,
+    },
+    "exaone4-tied-pattern": {
+        "model_type": "exaone4",
+        "num_attention_heads": 4,
+        "num_key_value_heads": 4,
+        "tie_word_embeddings": True,
+        "sliding_window": 8,
+        "sliding_window_pattern": 2,
+        **TINY,
+    },
     # DeepSeek-V2
     "deepseek-v2-lite-shape": {
         "model_type": "deepseek_v2",

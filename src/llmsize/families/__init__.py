@@ -12,6 +12,7 @@ from __future__ import annotations
 from llmsize.families import (  # noqa: F401  (each module registers its readers)
     bert,
     deepseek,
+    exaone4,
     gemma,
     gpt2,
     gpt_oss,
@@ -19,6 +20,7 @@ from llmsize.families import (  # noqa: F401  (each module registers its readers
     olmo,
     phi3,
     qwen,
+    smollm3,
 )
 from llmsize.families._registry import READERS, Reader
 

@@ -94,30 +94,42 @@ def learned_positions(
 _LAYER_TYPES = {"full_attention": "full", "sliding_attention": "sliding"}
 
 
-def mixers(c: Keys, *, window: int, sliding_every: int) -> tuple[Mixer, ...]:
+def mixers(
+    c: Keys, *, window: int, sliding_every: int = 0, default: list[str] | None = None
+) -> tuple[Mixer, ...]:
     """Each layer's attention from ``layer_types`` and ``sliding_window``.
 
-    When ``layer_types`` is absent, transformers' rule applies: layer ``i`` slides unless
-    ``(i + 1) % sliding_every == 0`` (every second layer full for Gemma 2 and gpt-oss, every
-    sixth for Gemma 3). ``window`` is the family's default ``sliding_window``.
+    When ``layer_types`` is absent, ``default`` gives each layer's kind (``"full"`` or
+    ``"sliding"``, as the family's transformers config derives it), or else transformers' most
+    common rule applies: layer ``i`` slides unless ``(i + 1) % sliding_every == 0`` (every
+    second layer full for Gemma 2 and gpt-oss, every fourth for OLMo 3, every sixth for Gemma
+    3). ``window`` is the family's default ``sliding_window``.
     """
     layers = c.integer("num_hidden_layers")
     raw = c.data.get("layer_types")
-    if raw is None:
-        kinds = ["full" if (i + 1) % sliding_every == 0 else "sliding" for i in range(layers)]
+    if raw is not None:
+        kinds = _layer_types(c, raw, layers)
+    elif default is not None:
+        kinds = default
     else:
-        name = f"{c.where}: key 'layer_types'"
-        if not isinstance(raw, list) or len(raw) != layers:
-            raise LLMSizeError(
-                f"{name} must be a list of one type per layer ('num_hidden_layers': {layers}),"
-                f" got {raw!r}"
-            )
-        for item in raw:
-            if item not in _LAYER_TYPES:
-                known = ", ".join(map(repr, _LAYER_TYPES))
-                raise LLMSizeError(f"{name} item must be one of {known}, got {item!r}")
-        kinds = [_LAYER_TYPES[item] for item in raw]
+        assert sliding_every, "a reader gives either default kinds or sliding_every"
+        kinds = ["full" if (i + 1) % sliding_every == 0 else "sliding" for i in range(layers)]
     if "sliding" not in kinds:
         return tuple(Mixer() for _ in kinds)
     size = c.integer("sliding_window", window)
     return tuple(Mixer("sliding", size) if kind == "sliding" else Mixer() for kind in kinds)
+
+
+def _layer_types(c: Keys, raw: object, layers: int) -> list[str]:
+    """``layer_types`` as written: one known type per layer."""
+    name = f"{c.where}: key 'layer_types'"
+    if not isinstance(raw, list) or len(raw) != layers:
+        raise LLMSizeError(
+            f"{name} must be a list of one type per layer ('num_hidden_layers': {layers}),"
+            f" got {raw!r}"
+        )
+    for item in raw:
+        if item not in _LAYER_TYPES:
+            known = ", ".join(map(repr, _LAYER_TYPES))
+            raise LLMSizeError(f"{name} item must be one of {known}, got {item!r}")
+    return [_LAYER_TYPES[item] for item in raw]
