@@ -1,0 +1,100 @@
+"""Accessibility: axe-core finds no WCAG 2 A/AA violation on any page, in either language.
+
+axe-core is the npm package pinned in package.json (``npm ci``); the test injects it from
+``node_modules`` into each page (Playwright sends the file's text, no request is made), so it is
+never part of the published site and nothing leaves 127.0.0.1. Every page is checked in both
+languages, and the calculator also with its results and an error shown. Both colour schemes
+(light and dark) are checked, since contrast differs between them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from tests.site.conftest import ROOT, Visit, third_party
+from tests.site.test_browser import PAGES
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe(tab: Any) -> list[dict[str, Any]]:
+    """axe-core's violations of the page ``tab`` shows (WCAG 2 A/AA rules)."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run npm ci")
+    if not tab.evaluate("typeof window.axe !== 'undefined'"):
+        tab.add_script_tag(path=str(AXE))
+    result: dict[str, Any] = tab.evaluate(
+        "tags => axe.run(document,"
+        " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        TAGS,
+    )
+    return list(result["violations"])
+
+
+def summary(violations: list[dict[str, Any]]) -> str:
+    """One line per rule and node: the rule, its impact, where, and axe's own account."""
+    lines = []
+    for v in violations:
+        for node in v["nodes"]:
+            target = " ".join(str(t) for t in node["target"])
+            lines.append(f"{v['id']} ({v['impact']}) at {target}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+def per_rule(violations: list[dict[str, Any]]) -> Counter[str]:
+    """How many nodes break each rule."""
+    return Counter({v["id"]: len(v["nodes"]) for v in violations})
+
+
+def show_results(tab: Any) -> None:
+    """Run the calculator (its default model) and wait for the results."""
+    tab.click("#calc-run")
+    tab.locator("#calc-results").wait_for(state="visible", timeout=120_000)
+
+
+def load(tab: Any, url: str, scheme: str) -> None:
+    """Load ``url`` for a reader whose system is in ``scheme`` (``light`` or ``dark``): the
+    palette follows it (mkdocs.yml) until the reader picks one, which Material keeps in
+    localStorage; that choice is forgotten here, so the page shows ``scheme``."""
+    tab.emulate_media(color_scheme=scheme)
+    tab.goto(url, wait_until="networkidle")
+    expected = {"light": "default", "dark": "slate"}[scheme]
+    shown = "s => document.body.dataset.mdColorScheme === s"
+    if not tab.evaluate(shown, expected):
+        tab.evaluate("localStorage.clear()")
+        tab.reload(wait_until="networkidle")
+    tab.wait_for_function(shown, arg=expected, timeout=10_000)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_violations(page: tuple[Any, Visit], base_url: str, path: str, lang: str) -> None:
+    tab, visit = page
+    found = []
+    for scheme in ("light", "dark"):
+        load(tab, base_url + ("zh/" if lang == "zh" else "") + path, scheme)
+        found += axe(tab)
+    assert found == [], summary(found)
+    assert third_party(visit) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_calculator_with_results_and_an_error(
+    page: tuple[Any, Visit], base_url: str, lang: str
+) -> None:
+    tab, visit = page
+    found = []
+    for scheme in ("light", "dark"):
+        load(tab, base_url + ("zh/" if lang == "zh" else "") + "calculator/", scheme)
+        show_results(tab)
+        found += axe(tab)
+    tab.fill("#calc-config", '{"model_type": "llama", "hidden_size": -1}')
+    tab.locator("#calc-error").wait_for(state="visible")
+    found += axe(tab)
+    assert found == [], summary(found)
+    assert visit.console_errors == [], visit.console_errors
+    assert third_party(visit) == []
