@@ -10,6 +10,7 @@ languages, and the calculator also with its results and an error shown. Both col
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -98,3 +99,9 @@ def test_calculator_with_results_and_an_error(
     assert found == [], summary(found)
     assert visit.console_errors == [], visit.console_errors
     assert third_party(visit) == []
+
+
+def test_axe_is_not_published(site: Path) -> None:
+    """axe-core is the tests' tool: nothing of it reaches the built site."""
+    assert AXE.exists(), "axe-core is missing: run npm ci"
+    assert [p for p in site.rglob("*") if "axe" in p.name.lower()] == []
