@@ -39,8 +39,9 @@ def test_kv_heads_errors_name_the_keys(model_type: str) -> None:
     more = _error({**config, "num_key_value_heads": heads * 2})
     assert f"key 'num_key_value_heads' ({heads * 2}) must not exceed" in more
     assert f"'num_attention_heads' ({heads})" in more
-    odd = _error({**config, "num_key_value_heads": 3})
-    assert "key 'num_key_value_heads' (3) must divide 'num_attention_heads'" in odd
+    kv = next(d for d in range(2, heads) if heads % d)
+    odd = _error({**config, "num_key_value_heads": kv})
+    assert f"key 'num_key_value_heads' ({kv}) must divide 'num_attention_heads'" in odd
 
 
 def test_absent_kv_heads_default_is_marked() -> None:
@@ -58,6 +59,7 @@ def test_absent_kv_heads_default_is_marked() -> None:
         ("deepseek_v2", "n_routed_experts"),
         ("deepseek_v3", "n_routed_experts"),
         ("gpt_oss", "num_local_experts"),
+        ("glm4_moe", "n_routed_experts"),
     ],
 )
 def test_top_k_error_names_the_keys(model_type: str, experts_key: str) -> None:

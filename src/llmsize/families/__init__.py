@@ -14,6 +14,7 @@ from llmsize.families import (  # noqa: F401  (each module registers its readers
     deepseek,
     exaone4,
     gemma,
+    glm,
     gpt2,
     gpt_oss,
     llama,
