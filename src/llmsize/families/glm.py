@@ -1,7 +1,8 @@
 """GLM-4.5 / GLM-4.6 MoE (``glm4_moe``).
 
-Routed experts plus a shared expert in every layer from ``first_k_dense_replace`` on. Biases sit on q/k/v only (``attention_bias``); ``use_qk_norm`` adds per-head q/k norms; the
-router keeps DeepSeek-V3's score-correction bias as a stored buffer. ``partial_rotary_factor``
+Routed experts plus a shared expert in every layer from ``first_k_dense_replace`` on. Biases
+sit on q/k/v only (``attention_bias``); ``use_qk_norm`` adds per-head q/k norms; the router
+keeps DeepSeek-V3's score-correction bias as a stored buffer. ``partial_rotary_factor``
 changes no weight. The multi-token-prediction layer the checkpoint stores
 (``num_nextn_predict_layers``) is not counted yet.
 """
