@@ -264,6 +264,8 @@ class PageParser(HTMLParser):
 def page_figures(html: str) -> list[Figure]:
     """The figures of a built page's HTML, in document order."""
     parser = PageParser()
-    parser.feed(html)
+    # Only the page body is read (the navigation, header and footer hold no figure of the page).
+    start, end = html.find("<article"), html.rfind("</article>")
+    parser.feed(html[start : end + len("</article>")] if 0 <= start < end else html)
     parser.close()
     return parser.figures
