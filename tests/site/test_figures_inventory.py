@@ -1,10 +1,10 @@
 """The inventory of the site's figures and the diff a pull request shows (issue 14).
 
-Reads the session's strict build (``site``). Then copies this tree into a scratch worktree and
-builds it there three times: as it is; again through the command a contributor runs (``diff``
-with the first build as its base), which must print "no figure changed"; and after a deliberate
-library change that moves one figure, DeepSeek-V3's exact total, wherever the site shows it:
-the diff must name exactly those figures, in both languages.
+Reads the session's strict build (``site``), and builds the site twice more: once through the
+command a contributor runs (``diff`` with the session's build as its base), which must print "no
+figure changed"; and once in a scratch worktree, a copy of this tree after a deliberate library
+change that moves one figure, DeepSeek-V3's exact total, wherever the site shows it: the diff
+against the session's build must name exactly those figures, in both languages.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -97,20 +96,10 @@ def _mirror(tree: Path) -> None:
         shutil.copy2(ROOT / rel, tree / rel)
 
 
-@dataclass(frozen=True)
-class Scratch:
-    """A snapshot of this tree, in a scratch worktree: its inventory, the command's diff of it
-    against a second build of itself, and its inventory after the deliberate change."""
-
-    before: dict[str, Any]
-    unchanged_diff: subprocess.CompletedProcess[str]
-    after: dict[str, Any]
-
-
 @pytest.fixture(scope="module")
-def scratch() -> Iterator[Scratch]:
-    """Three builds of one snapshot (this tree is never touched, and edits made to it while the
-    tests run do not reach the snapshot)."""
+def after() -> Iterator[dict[str, Any]]:
+    """The inventory of a snapshot of this tree with the deliberate change (this tree is never
+    touched, and edits made to it while the tests run do not reach the snapshot)."""
     with tempfile.TemporaryDirectory(prefix="llmsize-scratch-") as tmp:
         tree = Path(tmp) / "tree"
         build.git("worktree", "add", "--detach", "--quiet", str(tree), "HEAD")
@@ -118,26 +107,19 @@ def scratch() -> Iterator[Scratch]:
             _mirror(tree)
             if (ROOT / "node_modules").is_dir():
                 (tree / "node_modules").symlink_to(ROOT / "node_modules")
-            site = build.build(tree, Path(tmp) / "before")
-            # The command, as a contributor runs it, in the snapshot: it builds it once more.
-            unchanged = subprocess.run(
-                [sys.executable, str(tree / "scripts" / "figures.py"), "diff", "--base", str(site)],
-                cwd=tree,
-                capture_output=True,
-                text=True,
-            )
             fmt = tree / FMT
             text = fmt.read_text(encoding="utf-8")
             assert text.count(BEFORE) == 1, "the deliberate change no longer applies"
             fmt.write_text(text.replace(BEFORE, AFTER), encoding="utf-8")
-            after = build.build(tree, Path(tmp) / "after")
-            yield Scratch(inventory.inventory(site), unchanged, inventory.inventory(after))
+            yield inventory.inventory(build.build(tree, Path(tmp) / "after"))
         finally:
             build.git("worktree", "remove", "--force", str(tree))
 
 
-def test_a_library_change_names_exactly_the_figures_it_moved(scratch: Scratch) -> None:
-    before, after = scratch.before, scratch.after
+def test_a_library_change_names_exactly_the_figures_it_moved(
+    current: dict[str, Any], after: dict[str, Any]
+) -> None:
+    before = current
     expected = sorted(
         (page, lang, f["anchor"]) for page, lang, _, f in _records(before) if f["figure"] == TOTAL
     )
@@ -150,8 +132,11 @@ def test_a_library_change_names_exactly_the_figures_it_moved(scratch: Scratch) -
     assert f"{TOTAL} → {MOVED}" in shown
 
 
-def test_an_unchanged_tree_gives_an_empty_diff(scratch: Scratch) -> None:
-    done = scratch.unchanged_diff
+def test_an_unchanged_tree_gives_an_empty_diff(site: Path) -> None:
+    # The command as a contributor runs it: it builds this tree again and compares.
+    done = subprocess.run(
+        [*SCRIPT, "diff", "--base", str(site)], cwd=ROOT, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.endswith(f"\n{compare.NO_CHANGE}\n"), done.stdout[-2000:]
 

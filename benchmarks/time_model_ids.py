@@ -1,10 +1,10 @@
 """Wall time of each way a model id can fail, run as a user runs it (a separate process).
 
-    .venv/bin/python -m tests.time_model_ids
+    .venv/bin/python -m benchmarks.time_model_ids
 
 The Hub mirror and ModelScope are the local stand-ins of tests/standins.py; "no network" is
 huggingface.co itself on a machine without it (or a closed port on 127.0.0.1). The never-answering
-server runs under the default deadline (LLMSIZE_TIMEOUT unset: 5 s). Prints a Markdown table.
+server runs under the default deadline (LLMSIZE_TIMEOUT unset). Prints a Markdown table.
 """
 
 from __future__ import annotations
