@@ -4,7 +4,8 @@ Each family with a non-trivial layer pattern gets a scaled-down config that keep
 and window; transformers reads T tokens on the CPU (a prompt, then one token per step) and the
 bytes of every key/value tensor its ``DynamicCache`` keeps are added up per layer kind. That
 must equal ``llmsize.memory.kv_cache_by_kind`` in fp32 at T = 1, below, at and beyond the
-window. A sliding layer keeps ``W - 1`` tokens: the next token attends to itself and those.
+window or chunk. A sliding layer keeps ``W - 1`` tokens: the next token attends to itself and
+those; transformers holds a chunked layer the same way (``C - 1`` tokens at most).
 """
 
 from __future__ import annotations
@@ -67,6 +68,19 @@ CONFIGS: dict[str, dict[str, Any]] = {
         "sliding_window": 7,
         **SMALL,
     },
+    # Llama 4: chunked attention on the RoPE layers (three of four), chunk 6; MoE interleaved.
+    "llama4_text": {
+        "model_type": "llama4_text",
+        "num_hidden_layers": 4,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "head_dim": 8,
+        "intermediate_size_mlp": 40,
+        "num_local_experts": 2,
+        "interleave_moe_layer_step": 2,
+        "attention_chunk_size": 6,
+        **SMALL,
+    },
     # gpt-oss: its real 128-token window, sinks and biased MoE, default alternation.
     "gpt_oss": {
         "model_type": "gpt_oss",
@@ -119,8 +133,9 @@ def test_measured_cache_equals_formula(name: str) -> None:
     config = CONFIGS[name]
     spec = from_dict(config)
     kinds = [layer.mixer.kind for layer in spec.layer_plan]
-    assert "sliding" in kinds and "full" in kinds
-    for prompt, steps in _lengths(config["sliding_window"]):
+    assert "full" in kinds and len(set(kinds)) == 2
+    window = config.get("sliding_window") or config["attention_chunk_size"]
+    for prompt, steps in _lengths(window):
         measured = transformers_cache_bytes(config, prompt, steps, batch=2)
         assert len(measured) == spec.layers
         by_kind: dict[str, int] = {}

@@ -60,6 +60,7 @@ def test_absent_kv_heads_default_is_marked() -> None:
         ("deepseek_v3", "n_routed_experts"),
         ("gpt_oss", "num_local_experts"),
         ("glm4_moe", "n_routed_experts"),
+        ("llama4_text", "num_local_experts"),
     ],
 )
 def test_top_k_error_names_the_keys(model_type: str, experts_key: str) -> None:
@@ -122,8 +123,8 @@ def test_gemma_sandwich_norms() -> None:
 def test_mixers_are_checked() -> None:
     with pytest.raises(LLMSizeError, match=r"^mixer.window must be positive, got 0$"):
         Mixer("sliding", 0)
-    with pytest.raises(LLMSizeError, match=r"^mixer.kind must be one of full, sliding"):
-        Mixer("chunked", 8)  # type: ignore[arg-type]
+    with pytest.raises(LLMSizeError, match=r"^mixer.kind must be one of full, sliding, chunked"):
+        Mixer("linear", 8)  # type: ignore[arg-type]
     spec = from_dict(CASES["gpt-oss-small"])
     with pytest.raises(LLMSizeError, match=r"^spec.mixers must have one entry per layer"):
         replace(spec, mixers=(Mixer(),))
@@ -146,3 +147,17 @@ def test_exaone_letter_pattern_repeats_over_the_layers() -> None:
     ] * 2
     text = _error({**config, "sliding_window_pattern": "every fourth"})
     assert "key 'sliding_window_pattern' must be an integer" in text
+
+
+def test_llama4_chunks_and_interleaves() -> None:
+    config = {**CASES["llama4-maverick-text-shape"], "num_hidden_layers": 8}
+    spec = from_dict(config)
+    plan = spec.layer_plan
+    assert [layer.mixer.kind[0] for layer in plan] == list("cccfcccf")
+    assert plan[0].mixer == Mixer("chunked", 8192)
+    assert [layer.moe for layer in plan] == [False, True] * 4
+    text = _error({**config, "attention_chunk_size": 0})
+    assert "key 'attention_chunk_size' must be positive, got 0" in text
+    explicit = from_dict(CASES["llama4-text-explicit-layers"])
+    assert [layer.moe for layer in explicit.layer_plan] == [True, False, True]
+    assert [layer.mixer.kind for layer in explicit.layer_plan] == ["chunked", "full", "chunked"]

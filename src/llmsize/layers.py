@@ -11,10 +11,10 @@ Two groupings follow from it, and the library keeps them apart:
 * the cache groups layers by what they keep: the mixer itself (a full-attention layer keeps
   every token, a sliding-window layer at most its window).
 
-Mixer kinds today: ``"full"`` and ``"sliding"`` (with its window). The type is built to take
-chunked local attention (Llama 4), linear attention (Gated DeltaNet), state-space and
-short-convolution mixers as further kinds with their own sizes; until a reader needs one, it is
-not accepted.
+Mixer kinds today: ``"full"``, ``"sliding"`` (with its window) and ``"chunked"`` (Llama 4's
+local attention, with its chunk). The type is built to take linear attention (Gated DeltaNet),
+state-space and short-convolution mixers as further kinds with their own sizes (and their own
+weights, hence their own `Block` family); until a reader needs one, it is not accepted.
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ from llmsize.errors import LLMSizeError, check_int
 
 __all__ = ["MIXER_KINDS", "Block", "Layer", "Mixer", "MixerKind"]
 
-MixerKind = Literal["full", "sliding"]
-MIXER_KINDS: tuple[MixerKind, ...] = ("full", "sliding")
+MixerKind = Literal["full", "sliding", "chunked"]
+MIXER_KINDS: tuple[MixerKind, ...] = ("full", "sliding", "chunked")
 """The mixer kinds a `Mixer` accepts."""
 
 # Which weights each mixer kind carries: all attention kinds share the same projections.
-_FAMILY: dict[str, str] = {"full": "attention", "sliding": "attention"}
+_FAMILY: dict[str, str] = {"full": "attention", "sliding": "attention", "chunked": "attention"}
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,11 @@ class Mixer:
     """The token mixer of one layer.
 
     Attributes:
-        kind: ``"full"`` (causal attention over every earlier token) or ``"sliding"`` (each
-            token attends to itself and the ``window - 1`` tokens before it).
-        window: The sliding window ``W`` in tokens, as the config's ``sliding_window`` gives it
-            (0 for full attention).
+        kind: ``"full"`` (causal attention over every earlier token), ``"sliding"`` (each
+            token attends to itself and the ``window - 1`` tokens before it) or ``"chunked"``
+            (each token attends to the earlier tokens of its own chunk of ``window`` tokens).
+        window: The sliding window ``W`` in tokens, as the config's ``sliding_window`` gives
+            it, or the chunk (``attention_chunk_size``); 0 for full attention.
     """
 
     kind: MixerKind = "full"
@@ -70,9 +71,11 @@ class Mixer:
         A full-attention layer keeps all of them. A sliding layer keeps the ``window - 1``
         latest: the next token attends to itself and those, so nothing older is needed (this is
         what transformers' ``DynamicSlidingWindowLayer`` holds; a paged server such as vLLM
-        allocates whole blocks and may hold a few more).
+        allocates whole blocks and may hold a few more). A chunked layer is held the same way
+        by transformers (``window - 1`` tokens at most); the next token needs only the
+        ``context % window`` tokens of its own chunk, which a chunk-aware server may keep instead.
         """
-        if self.kind == "sliding":
+        if self.kind != "full":
             return min(context, self.window - 1)
         return context
 

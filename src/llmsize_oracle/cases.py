@@ -433,6 +433,41 @@ CASES: dict[str, dict[str, Any]] = {
         "tie_word_embeddings": True,
         **TINY,
     },
+    # Llama 4 (text): chunked local attention on RoPE layers, MoE + shared expert interleaved
+    "llama4-maverick-text-shape": {
+        # meta-llama/Llama-4-Maverick-17B-128E's text_config as TensorRT-LLM's test copies it
+        # (D 5120, 40 heads, 8 KV heads of 128, experts 128 of 8192 (top 1) + shared, dense
+        # F 16384 every second layer, V 202048, chunk 8192) with its 48 layers.
+        "model_type": "llama4_text",
+        "hidden_size": 5120,
+        "intermediate_size": 8192,
+        "intermediate_size_mlp": 16384,
+        "num_hidden_layers": 48,
+        "num_attention_heads": 40,
+        "num_key_value_heads": 8,
+        "head_dim": 128,
+        "num_local_experts": 128,
+        "num_experts_per_tok": 1,
+        "interleave_moe_layer_step": 2,
+        "vocab_size": 202048,
+        "attention_chunk_size": 8192,
+        "max_position_embeddings": 1048576,
+    },
+    "llama4-text-explicit-layers": {
+        "model_type": "llama4_text",
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "head_dim": 16,
+        "intermediate_size_mlp": 96,
+        "num_local_experts": 4,
+        "num_experts_per_tok": 2,
+        "moe_layers": [0, 2],
+        "no_rope_layers": [1, 0, 1],
+        "attention_chunk_size": 16,
+        "attention_bias": True,
+        "tie_word_embeddings": True,
+        **TINY,
+    },
     # DeepSeek-V2
     "deepseek-v2-lite-shape": {
         "model_type": "deepseek_v2",

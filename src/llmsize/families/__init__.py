@@ -18,6 +18,7 @@ from llmsize.families import (  # noqa: F401  (each module registers its readers
     gpt2,
     gpt_oss,
     llama,
+    llama4,
     olmo,
     phi3,
     qwen,

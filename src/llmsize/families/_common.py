@@ -7,6 +7,7 @@ from typing import Any
 
 from llmsize._hfkeys import MISSING, Keys
 from llmsize.errors import LLMSizeError
+from llmsize.layers import MixerKind
 from llmsize.spec import Mixer, Spec
 
 __all__ = ["learned_positions", "llama_like", "mixers"]
@@ -19,6 +20,7 @@ def llama_like(
     defaults: Mapping[str, Any],
     qkv_bias: bool | None = None,
     o_bias: bool | None = None,
+    ffn: int | None = None,
     **fields: Any,
 ) -> Spec:
     """Llama-shaped decoders: RMSNorm, gated MLP, RoPE (llama, mistral, qwen*, gemma*, phi3...).
@@ -27,7 +29,9 @@ def llama_like(
     ``num_key_value_heads`` is not always "same as query heads" (Mistral's is 8, Gemma's 16),
     and an absent ``head_dim`` is not always ``D // N`` (Qwen3's is 128, Gemma's 256).
     ``qkv_bias`` and ``o_bias``, when given, fix a bias the family does not take from
-    ``attention_bias``; ``fields`` are further `Spec` fields (``moe``, ``qk_norm``, ``mixers``…).
+    ``attention_bias``; ``ffn``, when given, is the dense MLP width where the family does not
+    take it from ``intermediate_size``; ``fields`` are further `Spec` fields (``moe``,
+    ``qk_norm``, ``mixers``…).
     """
     width = c.integer("hidden_size")
     heads = c.integer("num_attention_heads")
@@ -39,7 +43,7 @@ def llama_like(
         heads=heads,
         kv_heads=c.kv_heads(heads, defaults.get("num_key_value_heads", heads)),
         head_dim=c.head_dim(width, heads, defaults.get("head_dim")),
-        ffn=c.integer("intermediate_size"),
+        ffn=c.integer("intermediate_size") if ffn is None else ffn,
         vocab=c.integer("vocab_size"),
         tied_embeddings=c.flag("tie_word_embeddings", defaults.get("tie_word_embeddings", False)),
         qkv_bias=attention_bias if qkv_bias is None else qkv_bias,
@@ -91,19 +95,31 @@ def learned_positions(
     )
 
 
-_LAYER_TYPES = {"full_attention": "full", "sliding_attention": "sliding"}
+_LAYER_TYPES: dict[str, MixerKind] = {
+    "full_attention": "full",
+    "sliding_attention": "sliding",
+    "chunked_attention": "chunked",
+}
+# The config key that sizes each kind of local layer, and the reader's argument with its default.
+_SIZE_KEYS: dict[MixerKind, str] = {"sliding": "sliding_window", "chunked": "attention_chunk_size"}
 
 
 def mixers(
-    c: Keys, *, window: int, sliding_every: int = 0, default: list[str] | None = None
+    c: Keys,
+    *,
+    window: int = 0,
+    sliding_every: int = 0,
+    default: list[MixerKind] | None = None,
+    chunk: int = 0,
 ) -> tuple[Mixer, ...]:
-    """Each layer's attention from ``layer_types`` and ``sliding_window``.
+    """Each layer's attention from ``layer_types`` and ``sliding_window``/``attention_chunk_size``.
 
-    When ``layer_types`` is absent, ``default`` gives each layer's kind (``"full"`` or
-    ``"sliding"``, as the family's transformers config derives it), or else transformers' most
-    common rule applies: layer ``i`` slides unless ``(i + 1) % sliding_every == 0`` (every
-    second layer full for Gemma 2 and gpt-oss, every fourth for OLMo 3, every sixth for Gemma
-    3). ``window`` is the family's default ``sliding_window``.
+    When ``layer_types`` is absent, ``default`` gives each layer's kind (``"full"``,
+    ``"sliding"`` or ``"chunked"``, as the family's transformers config derives it), or else
+    transformers' most common rule applies: layer ``i`` slides unless ``(i + 1) %
+    sliding_every == 0`` (every second layer full for Gemma 2 and gpt-oss, every fourth for
+    OLMo 3, every sixth for Gemma 3). ``window`` and ``chunk`` are the family's defaults for
+    ``sliding_window`` and ``attention_chunk_size``.
     """
     layers = c.integer("num_hidden_layers")
     raw = c.data.get("layer_types")
@@ -114,13 +130,16 @@ def mixers(
     else:
         assert sliding_every, "a reader gives either default kinds or sliding_every"
         kinds = ["full" if (i + 1) % sliding_every == 0 else "sliding" for i in range(layers)]
-    if "sliding" not in kinds:
-        return tuple(Mixer() for _ in kinds)
-    size = c.integer("sliding_window", window)
-    return tuple(Mixer("sliding", size) if kind == "sliding" else Mixer() for kind in kinds)
+    defaults: dict[MixerKind, int] = {"sliding": window, "chunked": chunk}
+    sizes = {
+        kind: c.integer(key, defaults[kind] or MISSING)
+        for kind, key in _SIZE_KEYS.items()
+        if kind in kinds
+    }
+    return tuple(Mixer(kind, sizes[kind]) if kind in sizes else Mixer() for kind in kinds)
 
 
-def _layer_types(c: Keys, raw: object, layers: int) -> list[str]:
+def _layer_types(c: Keys, raw: object, layers: int) -> list[MixerKind]:
     """``layer_types`` as written: one known type per layer."""
     name = f"{c.where}: key 'layer_types'"
     if not isinstance(raw, list) or len(raw) != layers:

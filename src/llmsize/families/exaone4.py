@@ -9,10 +9,11 @@ from __future__ import annotations
 from llmsize._hfkeys import Keys
 from llmsize.families._common import llama_like, mixers
 from llmsize.families._registry import reader
+from llmsize.layers import MixerKind
 from llmsize.spec import Spec
 
 
-def _default_kinds(c: Keys) -> list[str]:
+def _default_kinds(c: Keys) -> list[MixerKind]:
     """Layer kinds when ``layer_types`` is absent.
 
     No ``sliding_window``: every layer full. An integer ``sliding_window_pattern`` ``p``: layer

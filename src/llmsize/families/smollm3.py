@@ -10,10 +10,11 @@ from llmsize._hfkeys import Keys
 from llmsize.errors import LLMSizeError
 from llmsize.families._common import llama_like, mixers
 from llmsize.families._registry import reader
+from llmsize.layers import MixerKind
 from llmsize.spec import Spec
 
 
-def _default_kinds(c: Keys) -> list[str]:
+def _default_kinds(c: Keys) -> list[MixerKind]:
     """Layer kinds as transformers derives them when ``layer_types`` is absent."""
     layers = c.integer("num_hidden_layers")
     if not c.flag("use_sliding_window", False) or c.data.get("sliding_window") is None:
