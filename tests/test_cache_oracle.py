@@ -5,7 +5,8 @@ and window; transformers reads T tokens on the CPU (a prompt, then one token per
 bytes of every key/value tensor its ``DynamicCache`` keeps are added up per layer kind. That
 must equal ``llmsize.memory.kv_cache_by_kind`` in fp32 at T = 1, below, at and beyond the
 window or chunk. A sliding layer keeps ``W - 1`` tokens: the next token attends to itself and
-those; transformers holds a chunked layer the same way (``C - 1`` tokens at most).
+those; transformers holds a chunked layer the same way (``C - 1`` tokens at most). A
+linear-attention layer keeps the same convolution and recurrent state at every T.
 """
 
 from __future__ import annotations
@@ -81,6 +82,24 @@ CONFIGS: dict[str, dict[str, Any]] = {
         "attention_chunk_size": 6,
         **SMALL,
     },
+    # Qwen3-Next: three Gated DeltaNet layers to one full (a fixed state each), MoE.
+    "qwen3_next": {
+        "model_type": "qwen3_next",
+        "num_hidden_layers": 4,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "head_dim": 8,
+        "linear_num_key_heads": 2,
+        "linear_num_value_heads": 4,
+        "linear_key_head_dim": 8,
+        "linear_value_head_dim": 6,
+        "linear_conv_kernel_dim": 3,
+        "num_experts": 2,
+        "num_experts_per_tok": 1,
+        "moe_intermediate_size": 16,
+        "shared_expert_intermediate_size": 16,
+        **SMALL,
+    },
     # gpt-oss: its real 128-token window, sinks and biased MoE, default alternation.
     "gpt_oss": {
         "model_type": "gpt_oss",
@@ -134,7 +153,12 @@ def test_measured_cache_equals_formula(name: str) -> None:
     spec = from_dict(config)
     kinds = [layer.mixer.kind for layer in spec.layer_plan]
     assert "full" in kinds and len(set(kinds)) == 2
-    window = config.get("sliding_window") or config["attention_chunk_size"]
+    # Windowed kinds: T around the window; a linear-attention model: around its kernel.
+    window = (
+        config.get("sliding_window")
+        or config.get("attention_chunk_size")
+        or config["linear_conv_kernel_dim"] + 4
+    )
     for prompt, steps in _lengths(window):
         measured = transformers_cache_bytes(config, prompt, steps, batch=2)
         assert len(measured) == spec.layers

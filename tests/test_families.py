@@ -61,6 +61,7 @@ def test_absent_kv_heads_default_is_marked() -> None:
         ("gpt_oss", "num_local_experts"),
         ("glm4_moe", "n_routed_experts"),
         ("llama4_text", "num_local_experts"),
+        ("qwen3_next", "num_experts"),
     ],
 )
 def test_top_k_error_names_the_keys(model_type: str, experts_key: str) -> None:
@@ -124,7 +125,9 @@ def test_mixers_are_checked() -> None:
     with pytest.raises(LLMSizeError, match=r"^mixer.window must be positive, got 0$"):
         Mixer("sliding", 0)
     with pytest.raises(LLMSizeError, match=r"^mixer.kind must be one of full, sliding, chunked"):
-        Mixer("linear", 8)  # type: ignore[arg-type]
+        Mixer("mamba", 8)  # type: ignore[arg-type]
+    with pytest.raises(LLMSizeError, match=r"^mixer.deltanet must be a DeltaNet exactly when"):
+        Mixer("linear")
     spec = from_dict(CASES["gpt-oss-small"])
     with pytest.raises(LLMSizeError, match=r"^spec.mixers must have one entry per layer"):
         replace(spec, mixers=(Mixer(),))
@@ -161,3 +164,21 @@ def test_llama4_chunks_and_interleaves() -> None:
     explicit = from_dict(CASES["llama4-text-explicit-layers"])
     assert [layer.moe for layer in explicit.layer_plan] == [True, False, True]
     assert [layer.mixer.kind for layer in explicit.layer_plan] == ["chunked", "full", "chunked"]
+
+
+def test_qwen3_next_linear_layers_have_their_own_weights_and_state() -> None:
+    from llmsize.memory import kv_cache_by_kind, kv_cache_bytes_per_token
+
+    spec = from_dict(CASES["qwen3-next-80b-shape"])
+    tree = counts(spec).breakdown
+    groups = [c.key for c in tree.find("layers").children]
+    assert groups == ["moe_layers", "linear_attention_moe_layers"]
+    assert tree.find("layers.moe_layers").layers == 12
+    assert tree.find("layers.linear_attention_moe_layers").layers == 36
+    net = spec.deltanet
+    assert net is not None and net.state_elements == 8192 * 4 + 32 * 128 * 128
+    short, long = (kv_cache_by_kind(spec, t, 1, "fp32") for t in (1, 10**5))
+    assert short["linear"] == long["linear"] == 36 * 4 * net.state_elements
+    assert kv_cache_bytes_per_token(spec, "fp32") == 12 * 2 * 2 * 256 * 4
+    bad = _error({**CASES["qwen3-next-mixed"], "layer_types": ["linear_attention"]})
+    assert "key 'layer_types' must be a list of one of" in bad

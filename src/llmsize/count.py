@@ -181,15 +181,17 @@ def _mlp(spec: Spec, width: int, bias: bool | None = None) -> int:
 def _attention_parts(spec: Spec) -> Pairs:
     d, n, k, h = spec.width, spec.heads, spec.kv_heads, spec.head_dim
     mla = spec.mla
+    # Query width: doubled when the projection also yields the output gate (Qwen3-Next).
+    q = n * h * (2 if spec.attention_output_gate else 1)
     if mla is None:
         parts = [
-            ("q", d * n * h),
+            ("q", d * q),
             ("k", d * k * h),
             ("v", d * k * h),
             ("o", n * h * d),
         ]
         if spec.qkv_bias:
-            parts.append(("qkv_bias", n * h + 2 * k * h))
+            parts.append(("qkv_bias", q + 2 * k * h))
         if spec.o_bias:
             parts.append(("o_bias", d))
         if spec.attention_sinks:
@@ -240,8 +242,26 @@ def _moe_parts(spec: Spec) -> Pairs:
     return parts
 
 
+def _deltanet_parts(spec: Spec) -> Pairs:
+    """A Gated DeltaNet layer as transformers' Qwen3-Next builds it (no biases)."""
+    net = spec.deltanet
+    assert net is not None
+    d = spec.width
+    return [
+        ("qkvz", d * (2 * net.key_dim + 2 * net.value_dim)),  # queries, keys, values, z gate
+        ("ba", d * 2 * net.value_heads),  # beta and the decay input, per value head
+        ("conv", net.conv_dim * net.conv_kernel),  # depthwise causal convolution
+        ("dt_bias", net.value_heads),
+        ("a_log", net.value_heads),
+        ("gated_norm", net.value_head_dim),  # gated RMSNorm, shared across heads
+        ("out", net.value_dim * d),
+    ]
+
+
 def _mixer_parts(spec: Spec, block: Block) -> tuple[str, Pairs]:
     """The weights of a block's token mixer: every attention kind has the same projections."""
+    if block.mixer == "linear_attention":
+        return ("linear_attention", _deltanet_parts(spec))
     assert block.mixer == "attention", block
     return ("attention", _attention_parts(spec))
 

@@ -11,10 +11,11 @@ Two groupings follow from it, and the library keeps them apart:
 * the cache groups layers by what they keep: the mixer itself (a full-attention layer keeps
   every token, a sliding-window layer at most its window).
 
-Mixer kinds today: ``"full"``, ``"sliding"`` (with its window) and ``"chunked"`` (Llama 4's
-local attention, with its chunk). The type is built to take linear attention (Gated DeltaNet),
-state-space and short-convolution mixers as further kinds with their own sizes (and their own
-weights, hence their own `Block` family); until a reader needs one, it is not accepted.
+Mixer kinds today: ``"full"``, ``"sliding"`` (with its window), ``"chunked"`` (Llama 4's
+local attention, with its chunk) and ``"linear"`` (Gated DeltaNet linear attention, with its
+`DeltaNet` sizes: Qwen3-Next). A linear mixer has weights of its own (its own `Block` family)
+and keeps a fixed state per sequence instead of tokens. State-space and short-convolution
+mixers fit the same way: a kind, its sizes, its weights and its state.
 """
 
 from __future__ import annotations
@@ -24,14 +25,68 @@ from typing import Literal, NamedTuple
 
 from llmsize.errors import LLMSizeError, check_int
 
-__all__ = ["MIXER_KINDS", "Block", "Layer", "Mixer", "MixerKind"]
+__all__ = ["MIXER_KINDS", "Block", "DeltaNet", "Layer", "Mixer", "MixerKind"]
 
-MixerKind = Literal["full", "sliding", "chunked"]
-MIXER_KINDS: tuple[MixerKind, ...] = ("full", "sliding", "chunked")
+MixerKind = Literal["full", "sliding", "chunked", "linear"]
+MIXER_KINDS: tuple[MixerKind, ...] = ("full", "sliding", "chunked", "linear")
 """The mixer kinds a `Mixer` accepts."""
 
 # Which weights each mixer kind carries: all attention kinds share the same projections.
-_FAMILY: dict[str, str] = {"full": "attention", "sliding": "attention", "chunked": "attention"}
+_FAMILY: dict[str, str] = {
+    "full": "attention",
+    "sliding": "attention",
+    "chunked": "attention",
+    "linear": "linear_attention",
+}
+
+
+@dataclass(frozen=True)
+class DeltaNet:
+    """Sizes of a Gated DeltaNet linear-attention mixer (Qwen3-Next).
+
+    Attributes:
+        key_heads: Query/key heads (``linear_num_key_heads``).
+        value_heads: Value heads (``linear_num_value_heads``).
+        key_head_dim: Size of one query/key head (``linear_key_head_dim``).
+        value_head_dim: Size of one value head (``linear_value_head_dim``).
+        conv_kernel: Width of the short causal convolution over q/k/v
+            (``linear_conv_kernel_dim``).
+    """
+
+    key_heads: int
+    value_heads: int
+    key_head_dim: int
+    value_head_dim: int
+    conv_kernel: int
+
+    def __post_init__(self) -> None:
+        for name in ("key_heads", "value_heads", "key_head_dim", "value_head_dim", "conv_kernel"):
+            check_int(f"deltanet.{name}", getattr(self, name))
+
+    @property
+    def key_dim(self) -> int:
+        """Width of all query (or key) heads together."""
+        return self.key_heads * self.key_head_dim
+
+    @property
+    def value_dim(self) -> int:
+        """Width of all value heads together."""
+        return self.value_heads * self.value_head_dim
+
+    @property
+    def conv_dim(self) -> int:
+        """Channels the convolution runs over: queries, keys and values."""
+        return 2 * self.key_dim + self.value_dim
+
+    @property
+    def state_elements(self) -> int:
+        """Values one sequence's state holds, whatever the context.
+
+        The convolution's last ``conv_kernel`` inputs and the recurrent
+        ``key_head_dim x value_head_dim`` matrix of each value head.
+        """
+        conv = self.conv_dim * self.conv_kernel
+        return conv + self.value_heads * self.key_head_dim * self.value_head_dim
 
 
 @dataclass(frozen=True)
@@ -48,15 +103,21 @@ class Mixer:
 
     kind: MixerKind = "full"
     window: int = 0
+    deltanet: DeltaNet | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in MIXER_KINDS:
             kinds = ", ".join(MIXER_KINDS)
             raise LLMSizeError(f"mixer.kind must be one of {kinds}, got {self.kind!r}")
-        if self.kind == "full":
+        if (self.kind == "linear") != isinstance(self.deltanet, DeltaNet):
+            raise LLMSizeError(
+                f"mixer.deltanet must be a DeltaNet exactly when mixer.kind is 'linear',"
+                f" got {self.deltanet!r} for {self.kind!r}"
+            )
+        if self.kind in ("full", "linear"):
             check_int("mixer.window", self.window, minimum=0)
             if self.window:
-                raise LLMSizeError(f"mixer.window must be 0 for full attention, got {self.window}")
+                raise LLMSizeError(f"mixer.window must be 0 for {self.kind!r}, got {self.window}")
         else:
             check_int("mixer.window", self.window)
 
@@ -75,9 +136,19 @@ class Mixer:
         by transformers (``window - 1`` tokens at most); the next token needs only the
         ``context % window`` tokens of its own chunk, which a chunk-aware server may keep instead.
         """
+        if self.kind == "linear":
+            return 0
         if self.kind != "full":
             return min(context, self.window - 1)
         return context
+
+    @property
+    def state_elements(self) -> int:
+        """Values of fixed state one sequence keeps in this layer, whatever the context.
+
+        0 for attention; a linear mixer's convolution and recurrent state.
+        """
+        return self.deltanet.state_elements if self.deltanet is not None else 0
 
 
 FULL = Mixer()

@@ -145,7 +145,8 @@ def kv_cache_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
         LLMSizeError: If ``dtype`` is unknown or not a cache format, or ``spec`` is an encoder.
     """
     _check_decoder(spec)
-    return spec.layers * _layer_token_bytes(spec, get_kv_dtype(dtype))
+    layers = sum(1 for layer in spec.layer_plan if layer.mixer.kind != "linear")
+    return layers * _layer_token_bytes(spec, get_kv_dtype(dtype))
 
 
 def kv_cache_naive_mla_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
@@ -182,9 +183,11 @@ def kv_cache_by_kind(
     """KV-cache bytes for ``batch`` sequences of ``context`` tokens, split by layer kind.
 
     Each layer keeps what its mixer needs (`llmsize.layers.Mixer.cached_tokens`): a
-    full-attention layer every one of the ``context`` tokens, a sliding-window layer of window
-    ``W`` at most the ``W - 1`` latest (the next token attends to itself and those). Each kept
-    token costs `kv_cache_bytes_per_token` divided over the layers.
+    full-attention layer every one of the ``context`` tokens, a sliding-window (or chunked)
+    layer of window ``W`` at most the ``W - 1`` latest (the next token attends to itself and
+    those). Each kept token costs one layer's key and value (or MLA latent). A linear-attention
+    layer keeps no tokens but a fixed state per sequence (`llmsize.layers.DeltaNet.state_elements`
+    values in ``dtype``), whatever the context.
 
     Args:
         spec: A decoder architecture.
@@ -193,8 +196,8 @@ def kv_cache_by_kind(
         dtype: Storage format of the cache, one of `llmsize.dtypes.KV_CACHE_DTYPES`.
 
     Returns:
-        ``{mixer kind: bytes}`` for each kind present (``"full"``, ``"sliding"``), in the
-        order the kinds first appear.
+        ``{mixer kind: bytes}`` for each kind present (``"full"``, ``"sliding"``,
+        ``"chunked"``, ``"linear"``), in the order the kinds first appear.
 
     Raises:
         LLMSizeError: As `kv_cache_bytes`.
@@ -204,9 +207,13 @@ def kv_cache_by_kind(
     _check_decoder(spec)
     row = _layer_token_bytes(spec, get_kv_dtype(dtype))
     out: dict[str, int] = {}
+    dt = get_kv_dtype(dtype)
     for layer in spec.layer_plan:
-        kind = layer.mixer.kind
-        out[kind] = out.get(kind, 0) + row * layer.mixer.cached_tokens(context) * batch
+        mixer = layer.mixer
+        held = row * mixer.cached_tokens(context)
+        if mixer.state_elements:
+            held += _vector_bytes(mixer.state_elements, dt)
+        out[mixer.kind] = out.get(mixer.kind, 0) + held * batch
     return out
 
 

@@ -15,9 +15,16 @@ __all__ = ["block_scales", "linear_shapes"]
 def _layer_linears(spec: Spec, block: Block) -> list[tuple[str, int, int, int]]:
     """(key, out, in, how many) of the weight matrices in one block, biases and norms left out."""
     d, n, k, h = spec.width, spec.heads, spec.kv_heads, spec.head_dim
-    mla = spec.mla
-    if mla is None:
-        shapes = [("q", n * h, d, 1), ("k", k * h, d, 1), ("v", k * h, d, 1), ("o", d, n * h, 1)]
+    mla, net = spec.mla, spec.deltanet
+    q = n * h * (2 if spec.attention_output_gate else 1)
+    if block.mixer == "linear_attention" and net is not None:
+        shapes = [
+            ("qkvz", 2 * net.key_dim + 2 * net.value_dim, d, 1),
+            ("ba", 2 * net.value_heads, d, 1),
+            ("out", d, net.value_dim, 1),
+        ]
+    elif mla is None:
+        shapes = [("q", q, d, 1), ("k", k * h, d, 1), ("v", k * h, d, 1), ("o", d, n * h, 1)]
     else:
         qk = mla.qk_head_dim
         if mla.q_lora_rank is None:

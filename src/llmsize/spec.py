@@ -20,9 +20,9 @@ from functools import cached_property
 from typing import Literal
 
 from llmsize.errors import LLMSizeError, check_bool, check_int
-from llmsize.layers import FULL, Block, Layer, Mixer
+from llmsize.layers import FULL, Block, DeltaNet, Layer, Mixer
 
-__all__ = ["MLA", "Block", "Layer", "Mixer", "MoE", "Spec", "check_spec"]
+__all__ = ["MLA", "Block", "DeltaNet", "Layer", "Mixer", "MoE", "Spec", "check_spec"]
 
 NormKind = Literal["rmsnorm", "layernorm"]
 NormPlacement = Literal["pre", "post", "sandwich"]
@@ -186,6 +186,8 @@ class Spec:
         norm_placement: Where each block's norms sit: ``"pre"`` (before attention and MLP),
             ``"post"`` (after them, OLMo 2) or ``"sandwich"`` (both, Gemma 2/3: four norms).
         attention_sinks: A learned sink logit per query head in each attention layer (gpt-oss).
+        attention_output_gate: The query projection also yields a per-channel gate on the
+            attention output, doubling its width (Qwen3-Next).
         final_norm: A norm after the last block (decoders).
         embedding_norm: A norm right after the embeddings (BERT).
         lm_head_bias: A bias on the output head.
@@ -197,8 +199,9 @@ class Spec:
         moe: Mixture-of-experts block, or ``None`` for a dense model.
         mla: Multi-head latent attention, or ``None`` for standard MHA/GQA/MQA.
         mixers: The token mixer of each layer (one `Mixer` per layer), or empty when every
-            layer has full attention. Sliding-window layers keep at most their window in the
-            cache; they have the same weights as full-attention layers.
+            layer has full attention. Sliding-window and chunked layers keep at most their
+            window in the cache and have the same weights as full-attention layers; linear
+            layers (all with the same `DeltaNet`) have their own weights and a fixed state.
         mtp_layers: Multi-token-prediction modules stored in the checkpoint but not part of the
             main model (DeepSeek-V3's ``num_nextn_predict_layers``).
         quant_block: Side of the square tiles of a block-quantized release (DeepSeek-V3's fp8
@@ -226,6 +229,7 @@ class Spec:
     qk_norm_scope: QKNormScope = "head"
     norm_placement: NormPlacement = "pre"
     attention_sinks: bool = False
+    attention_output_gate: bool = False
     final_norm: bool = True
     embedding_norm: bool = False
     lm_head_bias: bool = False
@@ -282,6 +286,13 @@ class Spec:
         for mixer in mixers:
             if not isinstance(mixer, Mixer):
                 raise LLMSizeError(f"spec.mixers[] must be a Mixer, got {mixer!r}")
+        if len({m.deltanet for m in mixers if m.deltanet is not None}) > 1:
+            raise LLMSizeError("spec.mixers[] of kind 'linear' must all have the same deltanet")
+
+    @property
+    def deltanet(self) -> DeltaNet | None:
+        """The sizes the linear-attention layers share, or ``None`` without such layers."""
+        return next((m.deltanet for m in self.mixers if m.deltanet is not None), None)
 
     # Derived sizes -------------------------------------------------------------------------
 

@@ -3,8 +3,9 @@
 Needs ``torch`` and ``transformers`` (the ``oracle`` extra), imported on first call. The model is
 built with random weights in float32 on the CPU, reads a prompt in one forward pass and then
 generates one token per step, each step feeding the cache back; what is measured is the bytes of
-every key and value tensor the returned ``DynamicCache`` keeps, layer by layer. Nothing here uses
-llmsize's formulas.
+every key and value tensor the returned ``DynamicCache`` keeps, layer by layer (for a
+linear-attention layer, its convolution and recurrent states). Nothing here uses llmsize's
+formulas.
 """
 
 from __future__ import annotations
@@ -47,9 +48,17 @@ def transformers_cache_bytes(
         for _ in range(steps):
             step = torch.randint(0, vocab, (batch, 1))
             out = model(input_ids=step, past_key_values=out.past_key_values, use_cache=True)
-    cache = out.past_key_values
-    return [
-        int(layer.keys.numel() * layer.keys.element_size())
-        + int(layer.values.numel() * layer.values.element_size())
-        for layer in cache.layers
-    ]
+    return [_layer_bytes(layer) for layer in out.past_key_values.layers]
+
+
+def _layer_bytes(layer: Any) -> int:
+    """Bytes of every tensor one cache layer holds.
+
+    Keys and values, or (a linear-attention layer) its convolution and recurrent states.
+    """
+    import torch
+
+    tensors = [getattr(layer, name, None) for name in ("keys", "values")]
+    for name in ("conv_states", "recurrent_states"):
+        tensors.extend(getattr(layer, name, {}).values())
+    return sum(int(t.numel() * t.element_size()) for t in tensors if isinstance(t, torch.Tensor))

@@ -10,7 +10,7 @@ from llmsize.families._registry import reader
 from llmsize.spec import MoE, Spec
 
 
-def _moe_rule(c: Keys) -> dict[str, Any]:
+def moe_rule(c: Keys) -> dict[str, Any]:
     """Qwen's MoE placement: every ``decoder_sparse_step``-th layer, phase 1, less ``mlp_only``."""
     return {
         "first_dense_layers": 0,
@@ -38,7 +38,7 @@ def read_qwen2_moe(c: Keys, name: str) -> Spec:
         num_shared_experts=1,
         shared_ffn=c.integer("shared_expert_intermediate_size", 5632),
         shared_expert_gate=True,
-        **_moe_rule(c),
+        **moe_rule(c),
     )
     defaults = {"max_position_embeddings": 32768, "num_key_value_heads": 16}
     qkv_bias = c.flag("qkv_bias", True)
@@ -61,7 +61,7 @@ def read_qwen3_moe(c: Keys, name: str) -> Spec:
         num_experts=experts,
         experts_per_token=c.top_k("num_experts_per_tok", 8, experts, key),
         expert_ffn=c.integer("moe_intermediate_size", 768),
-        **_moe_rule(c),
+        **moe_rule(c),
     )
     defaults = {"max_position_embeddings": 32768, "num_key_value_heads": 4}
     return llama_like(c, name, defaults=defaults, qk_norm=True, moe=moe)
