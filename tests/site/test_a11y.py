@@ -105,3 +105,39 @@ def test_axe_is_not_published(site: Path) -> None:
     """axe-core is the tests' tool: nothing of it reaches the built site."""
     assert AXE.exists(), "axe-core is missing: run npm ci"
     assert [p for p in site.rglob("*") if "axe" in p.name.lower()] == []
+
+
+def test_calculator_form_for_keyboard_and_screen_readers(
+    page: tuple[Any, Visit], base_url: str
+) -> None:
+    """Every field has its label; Tab walks the form in reading order, ending on Calculate; the
+    error is announced (role alert) and marks its field invalid; the results are a live region."""
+    tab, _ = page
+    tab.goto(base_url + "calculator/", wait_until="networkidle")
+    fields = [
+        "calc-model",
+        "calc-config",
+        "calc-dtype",
+        "calc-kv-dtype",
+        "calc-context",
+        "calc-batch",
+    ]
+    for field in fields:
+        assert tab.locator(f'label[for="{field}"]').inner_text().strip(), field
+    assert tab.get_attribute("#calc-error", "role") == "alert"
+    assert tab.get_attribute("#calc-results", "aria-live") == "polite"
+    tab.locator("#calc-run:not([disabled])").wait_for(timeout=60_000)
+    tab.focus("#calc-model")
+    order = []
+    for _ in range(12):
+        order.append(tab.evaluate("document.activeElement.id"))
+        if order[-1] == "calc-run":
+            break
+        tab.keyboard.press("Tab")
+    reading = [x for x in order if x in [*fields, "calc-run"]]
+    assert reading == [*fields, "calc-run"], order
+    tab.fill("#calc-context", "0")
+    tab.click("#calc-run")
+    tab.locator("#calc-error").wait_for(state="visible", timeout=120_000)
+    assert tab.get_attribute("#calc-context", "aria-invalid") is not None
+    assert "calc-error" in (tab.get_attribute("#calc-context", "aria-describedby") or "")

@@ -2,7 +2,7 @@
 
 Each page's head lists itself and its twin in the other language (``hreflang`` en and zh) and
 an ``x-default`` (the English page), as absolute URLs under ``site_url``; the canonical URL is
-the page's own entry. The sitemap lists every page with the same pair (``xhtml:link``). Each
+the page's own entry. The sitemap lists every page with the same three (``xhtml:link``). Each
 page has a description of its own (not the site's, not its twin's, not another page's), also
 given as Open Graph and Twitter meta with the page's title, URL and locale.
 """
@@ -30,7 +30,11 @@ def _site_descriptions() -> set[str]:
     out = {config["site_description"]}
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
-            out |= {x["site_description"] for x in plugin["i18n"]["languages"] if "site_description" in x}
+            out |= {
+                x["site_description"]
+                for x in plugin["i18n"]["languages"]
+                if "site_description" in x
+            }
     return out
 
 
@@ -79,7 +83,9 @@ def _urls(path: str) -> dict[str, str]:
 def test_head_lists_both_languages_and_x_default(site: Path, path: str, lang: str) -> None:
     head = _head(site, ("zh/" if lang == "zh" else "") + path)
     alternates = {
-        x["hreflang"]: x["href"] for x in head.links if x.get("rel") == "alternate" and "hreflang" in x
+        x["hreflang"]: x["href"]
+        for x in head.links
+        if x.get("rel") == "alternate" and "hreflang" in x
     }
     urls = _urls(path)
     assert alternates == {"en": urls["en"], "zh": urls["zh"], "x-default": urls["en"]}
@@ -89,7 +95,7 @@ def test_head_lists_both_languages_and_x_default(site: Path, path: str, lang: st
     assert head.meta["og:locale"] == [{"en": "en_US", "zh": "zh_CN"}[lang]]
 
 
-def test_sitemap_pairs_every_page_with_its_twin(site: Path) -> None:
+def test_sitemap_lists_every_page_with_its_twin_and_x_default(site: Path) -> None:
     root = ET.parse(site / "sitemap.xml").getroot()
     seen = {}
     for url in root.iter(SM + "url"):
@@ -99,7 +105,7 @@ def test_sitemap_pairs_every_page_with_its_twin(site: Path) -> None:
     for path in PAGES:
         urls = _urls(path)
         for lang in ("en", "zh"):
-            expected[urls[lang]] = {"en": urls["en"], "zh": urls["zh"]}
+            expected[urls[lang]] = {"en": urls["en"], "zh": urls["zh"], "x-default": urls["en"]}
     assert seen == expected
 
 
