@@ -13,6 +13,7 @@ that needs a browser profile of its own. Without Chromium those tests are skippe
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -28,6 +29,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "llmsize"  # the path of site_url in mkdocs.yml
@@ -43,11 +45,7 @@ class Build:
     seconds: float
 
 
-@pytest.fixture(scope="session")
-def site_build() -> Build:
-    """Build the whole bilingual site strictly, once."""
-    target = os.environ.get("LLMSIZE_SITE_DIR")
-    directory = Path(target) if target else Path(tempfile.mkdtemp(prefix="llmsize-site-"))
+def _build(directory: Path) -> Build:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LLMSIZE_BUILD_ZH": "true"}
     start = time.perf_counter()
     done = subprocess.run(
@@ -61,6 +59,30 @@ def site_build() -> Build:
     seconds = time.perf_counter() - start
     print(f"\nsite build: {seconds:.1f} s -> {directory}")
     return Build(directory, done.returncode, done.stdout + done.stderr, seconds)
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """Build the whole bilingual site strictly, once per test run.
+
+    Under pytest-xdist every worker asks for it: the first builds, under a file lock, and records
+    the result with the run's id; the others wait for the lock and read that record.
+    """
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    target = os.environ.get("LLMSIZE_SITE_DIR")
+    if run is None:  # one process: build where asked, or in a fresh folder
+        return _build(Path(target) if target else Path(tempfile.mkdtemp(prefix="llmsize-site-")))
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker
+    directory = Path(target) if target else shared / "site"
+    record = shared / "site-build.json"
+    with FileLock(str(shared / "site-build.lock")):
+        if record.is_file() and json.loads(record.read_text())["run"] == run:
+            done = json.loads(record.read_text())
+            return Build(directory, done["returncode"], done["output"], done["seconds"])
+        built = _build(directory)
+        data = {"run": run, "returncode": built.returncode, "output": built.output}
+        record.write_text(json.dumps({**data, "seconds": built.seconds}))
+        return built
 
 
 @pytest.fixture(scope="session")

@@ -62,12 +62,14 @@ def load(tab: Any, url: str, scheme: str) -> None:
     palette follows it (mkdocs.yml) until the reader picks one, which Material keeps in
     localStorage; that choice is forgotten here, so the page shows ``scheme``."""
     tab.emulate_media(color_scheme=scheme)
-    tab.goto(url, wait_until="networkidle")
+    # "load": styles, scripts and fonts are in; what axe checks is there (tests/site/
+    # test_browser.py waits for the network to fall idle where requests are what it checks).
+    tab.goto(url, wait_until="load")
     expected = {"light": "default", "dark": "slate"}[scheme]
     shown = "s => document.body.dataset.mdColorScheme === s"
     if not tab.evaluate(shown, expected):
         tab.evaluate("localStorage.clear()")
-        tab.reload(wait_until="networkidle")
+        tab.reload(wait_until="load")
     tab.wait_for_function(shown, arg=expected, timeout=10_000)
 
 

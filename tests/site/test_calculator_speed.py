@@ -11,8 +11,8 @@ closed in between, as a reader who comes back:
   figures exactly as llmsize formats them; pasted configs, errors and "Edit its config.json"
   work; the memory snapshot is saved.
 * **Warm** (same profile, browser restarted): the runtime comes from the service worker's cache
-  (the server sends none of it) and Python is restored from the snapshot; the first result
-  arrives within `WARM_LIMIT` seconds of pressing Calculate.
+  (the server sends none of it) and Python is restored from the snapshot (its mark is asserted:
+  a runtime that starts from scratch fails).
 
 Measured and printed (``pytest -s``), and written to ``$LLMSIZE_ARTIFACTS/calculator-timing.json``
 when that variable is set: seconds from pressing Calculate to the first result, cold and warm;
@@ -37,10 +37,9 @@ from tests.site.conftest import CHROMIUM, FLAGS, LOOPBACK_ONLY, Served, Visit
 from tests.site.test_calculator import DEFAULTS, cell, lazy_assets
 
 LLAMA2_7B_TOTAL = "6,738,415,616"  # the Hub's safetensors total for meta-llama/Llama-2-7b-hf
-# The target is 1 s on a repeat visit; measured here 0.7-0.9 s with both cores busy. The limit
-# leaves room for a loaded CI machine, and still fails a runtime that starts from scratch
-# (2.3 s before this cache existed; 4-6 s cold under the same load).
-WARM_LIMIT = 1.5
+# The target is 1 s on a repeat visit (0.6-0.9 s measured here). The seconds are recorded, not
+# asserted: a wall-time limit would fail on a busy machine and pass a broken cache on a fast
+# one; what makes the warm start fast (no runtime bytes sent, Python restored) is asserted.
 TIMING: dict[str, Any] = {}
 MARKS = """() => performance.getEntriesByType("mark")
   .filter((m) => m.name.startsWith("llmsize:"))
@@ -230,4 +229,3 @@ def test_calculator_cold_then_warm(pw: Any, base_url: str, served: Served, tmp_p
     )
     assert _bytes(before) < normal + 100_000
     assert _bytes(runtime) > 5_000_000
-    assert warm <= WARM_LIMIT, f"warm first result took {warm:.2f} s"
