@@ -40,6 +40,8 @@ class Keys:
         value = self.data.get(key)
         if value is None:
             value = self._absent(key, default)
+        if type(value) is int and value >= minimum:  # the common case; check_int words errors
+            return value
         return check_int(self._name(key), value, minimum=minimum)
 
     def opt_int(self, key: str, default: int | None) -> int | None:
@@ -52,7 +54,8 @@ class Keys:
 
     def flag(self, key: str, default: bool) -> bool:
         """A JSON boolean; ``default`` when absent."""
-        return check_bool(self._name(key), self.data.get(key, default))
+        value = self.data.get(key, default)
+        return value if type(value) is bool else check_bool(self._name(key), value)
 
     def int_list(self, key: str) -> frozenset[int]:
         """A list of non-negative integers (absent or null: empty)."""

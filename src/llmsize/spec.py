@@ -15,6 +15,7 @@ naming the field and the value.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Literal
@@ -46,9 +47,12 @@ def _validate(obj: object, rules: _Rules) -> None:
     values = vars(obj)
     for attr, label, minimum in rules:
         value = values[attr]
+        # The common case costs one type test; anything else goes to the one validator, which
+        # raises with its message (a bool is not an int here: type() is exact).
         if minimum is not None:
-            check_int(label, value, minimum=minimum)
-        else:
+            if type(value) is not int or value < minimum:
+                check_int(label, value, minimum=minimum)
+        elif type(value) is not bool:
             check_bool(label, value)
 
 
@@ -312,13 +316,25 @@ class Spec:
             mtp: Also count the blocks of the multi-token-prediction modules (they follow the
                 MoE rule one layer past the main stack, with full attention).
         """
-        tally: dict[Block, int] = {}
-        for layer in self.layer_plan:
-            tally[layer.block] = tally.get(layer.block, 0) + 1
+        tally = dict(self._block_tally)
         if mtp and self.mtp_layers:
             extra = Block("attention", self.moe is not None and self.moe.is_moe_layer(self.layers))
             tally[extra] = tally.get(extra, 0) + self.mtp_layers
         return sorted(tally.items(), key=lambda item: (item[0].moe, item[0].mixer))
+
+    @cached_property
+    def _block_tally(self) -> dict[Block, int]:
+        """Layers of the main stack per `Block` (a spec is immutable: counted once)."""
+        if not self.mixers:  # every layer full attention: the MoE rule's counts, no walk
+            split = ((False, self.dense_layer_count), (True, self.moe_layer_count))
+            return {Block(FULL.family, moe): n for moe, n in split if n}
+        moe, n_moe = self.moe, self.moe_layer_count
+        if n_moe in (0, self.layers):  # one MLP kind throughout: tally the mixers' families
+            families = Counter(m.family for m in self.mixers)
+            return {Block(family, n_moe > 0): n for family, n in families.items()}
+        assert moe is not None
+        pairs = Counter((m.family, moe.is_moe_layer(i)) for i, m in enumerate(self.mixers))
+        return {Block(family, is_moe): n for (family, is_moe), n in pairs.items()}
 
     @property
     def block_norms(self) -> int:

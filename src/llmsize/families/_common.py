@@ -136,7 +136,9 @@ def mixers(
         for kind, key in _SIZE_KEYS.items()
         if kind in kinds
     }
-    return tuple(Mixer(kind, sizes[kind]) if kind in sizes else Mixer() for kind in kinds)
+    # One Mixer per distinct kind, shared by the layers of that kind (built and checked once).
+    made = {kind: Mixer(kind, sizes[kind]) if kind in sizes else Mixer() for kind in set(kinds)}
+    return tuple(made[kind] for kind in kinds)
 
 
 def _layer_types(c: Keys, raw: object, layers: int) -> list[MixerKind]:
