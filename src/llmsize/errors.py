@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["LLMSizeError", "check_bool", "check_int"]
+__all__ = ["FieldRules", "LLMSizeError", "check_bool", "check_fields", "check_int", "field_rules"]
 
 
 class LLMSizeError(ValueError):
@@ -60,3 +60,31 @@ def check_bool(name: str, value: object) -> bool:
     if not isinstance(value, bool):
         raise LLMSizeError(f"{name} must be true or false, got {value!r}")
     return value
+
+
+# What a dataclass checks at construction (llmsize.spec): (attribute, name in messages, minimum),
+# where a minimum of None marks a true/false field. Built once per class, not per instance.
+FieldRules = tuple[tuple[str, str, int | None], ...]
+
+
+def field_rules(owner: str, fields: list[tuple[str, int | None]]) -> FieldRules:
+    """Rules for `check_fields`: each field's minimum (``None``: a true/false field)."""
+    return tuple((name, f"{owner}.{name}", minimum) for name, minimum in fields)
+
+
+def check_fields(obj: object, rules: FieldRules) -> None:
+    """Check each field ``rules`` names: an integer of its minimum, or a true/false value.
+
+    Raises:
+        LLMSizeError: As `check_int` or `check_bool`, naming the field (``"spec.layers"``).
+    """
+    values = vars(obj)
+    for attr, label, minimum in rules:
+        value = values[attr]
+        # The common case costs one type test; anything else goes to the validator, which
+        # raises with its message (a bool is not an int here: type() is exact).
+        if minimum is not None:
+            if type(value) is not int or value < minimum:
+                check_int(label, value, minimum=minimum)
+        elif type(value) is not bool:
+            check_bool(label, value)

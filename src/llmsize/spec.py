@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Literal
 
-from llmsize.errors import LLMSizeError, check_bool, check_int
+from llmsize.errors import LLMSizeError, check_fields, check_int, field_rules
 from llmsize.layers import FULL, Block, DeltaNet, Layer, Mixer
 
 __all__ = ["MLA", "Block", "DeltaNet", "Layer", "Mixer", "MoE", "Spec", "check_spec"]
@@ -31,29 +31,6 @@ QKNormScope = Literal["head", "projection"]
 # D-sized norms in one block for each placement: before attention and MLP (Llama), after them
 # (OLMo 2), or both (Gemma 2/3's input, post-attention, pre- and post-feedforward norms).
 _BLOCK_NORMS: dict[str, int] = {"pre": 2, "post": 2, "sandwich": 4}
-
-
-# What a dataclass below checks at construction: (attribute, name in messages, minimum), where
-# a minimum of None marks a true/false field. Built once per class, not per instance.
-_Rules = tuple[tuple[str, str, int | None], ...]
-
-
-def _rules(owner: str, fields_: list[tuple[str, int | None]]) -> _Rules:
-    return tuple((name, f"{owner}.{name}", minimum) for name, minimum in fields_)
-
-
-def _validate(obj: object, rules: _Rules) -> None:
-    """Check each field ``rules`` names: an integer of its minimum, or a true/false value."""
-    values = vars(obj)
-    for attr, label, minimum in rules:
-        value = values[attr]
-        # The common case costs one type test; anything else goes to the one validator, which
-        # raises with its message (a bool is not an int here: type() is exact).
-        if minimum is not None:
-            if type(value) is not int or value < minimum:
-                check_int(label, value, minimum=minimum)
-        elif type(value) is not bool:
-            check_bool(label, value)
 
 
 @dataclass(frozen=True)
@@ -78,7 +55,7 @@ class MLA:
     def __post_init__(self) -> None:
         if self.q_lora_rank is not None:
             check_int("mla.q_lora_rank", self.q_lora_rank)
-        _validate(self, _MLA_RULES)
+        check_fields(self, _MLA_RULES)
 
     @property
     def qk_head_dim(self) -> int:
@@ -129,7 +106,7 @@ class MoE:
     dense_layers: frozenset[int] = field(default_factory=frozenset)
 
     def __post_init__(self) -> None:
-        _validate(self, _MOE_RULES)
+        check_fields(self, _MOE_RULES)
         if self.num_shared_experts:
             check_int("moe.shared_ffn", self.shared_ffn)
         if self.experts_per_token > self.num_experts:
@@ -249,7 +226,7 @@ class Spec:
     def __post_init__(self) -> None:
         if not isinstance(self.name, str):
             raise LLMSizeError(f"spec.name must be a string, got {self.name!r}")
-        _validate(self, _SPEC_RULES)
+        check_fields(self, _SPEC_RULES)
         if self.norm not in ("rmsnorm", "layernorm"):
             raise LLMSizeError(f"spec.norm must be 'rmsnorm' or 'layernorm', got {self.norm!r}")
         if self.kv_heads > self.heads:
@@ -365,10 +342,10 @@ class Spec:
         return "GQA"
 
 
-_MLA_RULES = _rules(
+_MLA_RULES = field_rules(
     "mla", [(n, 1) for n in ("kv_lora_rank", "qk_nope_head_dim", "qk_rope_head_dim", "v_head_dim")]
 )
-_MOE_RULES = _rules(
+_MOE_RULES = field_rules(
     "moe",
     [
         ("num_experts", 1),
@@ -382,7 +359,7 @@ _MOE_RULES = _rules(
         ("router_bias_buffer", None),
     ],
 )
-_SPEC_RULES = _rules(
+_SPEC_RULES = field_rules(
     "spec",
     [
         *((n, 1) for n in ("layers", "width", "heads", "kv_heads", "head_dim", "ffn", "vocab")),
