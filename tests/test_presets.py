@@ -7,7 +7,7 @@ import re
 import pytest
 
 from llmsize import counts, fmt, presets
-from llmsize.count import linear_shapes
+from llmsize.shapes import linear_shapes
 from llmsize.spec import Spec
 
 ALL = presets.ids()

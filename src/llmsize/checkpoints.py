@@ -19,10 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from llmsize.count import block_scales, counts, linear_shapes
+from llmsize.count import counts
 from llmsize.dtypes import get_dtype
 from llmsize.errors import LLMSizeError, check_int
 from llmsize.memory import weights_bytes
+from llmsize.shapes import block_scales, linear_shapes
 from llmsize.spec import Spec
 
 __all__ = ["Fp8Checkpoint", "GGUFMix", "fp8_checkpoint", "more_bits_layers", "q4_k_m"]

@@ -12,10 +12,10 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
-from llmsize.shapes import block_scales, linear_shapes
+from llmsize.shapes import block_scales
 from llmsize.spec import Block, Spec
 
-__all__ = ["Counts", "Part", "block_scales", "breakdown", "counts", "linear_shapes"]
+__all__ = ["Counts", "Part", "breakdown", "counts"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 Block-quantized checkpoints (DeepSeek-V3's fp8 release) store the attention and MLP weight
 matrices quantized, with one scale per square tile of each matrix; `linear_shapes` lists those
-matrices and `block_scales` counts the scales. `llmsize.count` re-exports both.
+matrices and `block_scales` counts the scales (the checkpoint count of `llmsize.count`).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 # DeepSeek-V3 page: three counters, the terms from the model to the Hub's figure, storage types.
 # Needs md.py and deepseek-v3/common.py included first.
 from llmsize import checkpoints, fmt, stored
-from llmsize.count import block_scales, linear_shapes
+from llmsize.shapes import block_scales, linear_shapes
 from llmsize.text import say
 
 _COUNTERS_HEADER = (
