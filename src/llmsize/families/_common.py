@@ -10,7 +10,7 @@ from llmsize.errors import LLMSizeError
 from llmsize.layers import MixerKind
 from llmsize.spec import Mixer, Spec
 
-__all__ = ["learned_positions", "llama_like", "mixers"]
+__all__ = ["learned_positions", "llama_like", "mixers", "qwen_windows", "slide_all"]
 
 
 def llama_like(
@@ -154,3 +154,36 @@ def _layer_types(c: Keys, raw: object, layers: int) -> list[MixerKind]:
             known = ", ".join(map(repr, _LAYER_TYPES))
             raise LLMSizeError(f"{name} item must be one of {known}, got {item!r}")
     return [_LAYER_TYPES[item] for item in raw]
+
+
+def slide_all(c: Keys, default: int | None) -> tuple[Mixer, ...]:
+    """Every layer slides when the config gives a ``sliding_window`` (Mistral, Mixtral, Phi-3).
+
+    transformers' cache makes each layer a sliding one whenever ``sliding_window`` is not null
+    (``default`` is the family's value when the key is absent: 4096 for Mistral, none for
+    Mixtral and Phi-3); no mixers (every layer full) otherwise.
+    """
+    window = c.opt_int("sliding_window", default)
+    if window is None:
+        return ()
+    return (Mixer("sliding", window),) * c.integer("num_hidden_layers")
+
+
+def qwen_windows(c: Keys, *, alternate: bool = False) -> tuple[Mixer, ...]:
+    """Qwen's sliding layers: only with ``use_sliding_window``, and ``layer_types`` wins.
+
+    Qwen2/Qwen3 slide from layer ``max_window_layers`` on; Qwen2-MoE (``alternate``) slides
+    every even-numbered layer (from 0) below ``max_window_layers``. Released configs set
+    ``use_sliding_window`` false, and every layer attends to everything.
+    """
+    if "layer_types" not in c.data and not c.flag("use_sliding_window", False):
+        return ()
+    layers = c.integer("num_hidden_layers")
+    edge = c.integer("max_window_layers", 28, minimum=0)
+    if alternate:
+        default: list[MixerKind] = [
+            "sliding" if i % 2 == 0 and i < edge else "full" for i in range(layers)
+        ]
+    else:
+        default = ["sliding" if i >= edge else "full" for i in range(layers)]
+    return mixers(c, default=default, window=4096)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from llmsize._hfkeys import Keys
-from llmsize.families._common import llama_like
+from llmsize.families._common import llama_like, slide_all
 from llmsize.families._registry import reader
 from llmsize.spec import MoE, Spec
 
@@ -16,14 +16,15 @@ def read_llama(c: Keys, name: str) -> Spec:
 
 @reader("mistral")
 def read_mistral(c: Keys, name: str) -> Spec:
-    """Mistral: transformers' Mistral has no bias switches at all."""
+    """Mistral: no bias switches; every layer slides over ``sliding_window`` (4096 if absent)."""
     defaults = {"max_position_embeddings": 131072, "num_key_value_heads": 8}
-    return llama_like(c, name, defaults=defaults, qkv_bias=False, o_bias=False)
+    windows = slide_all(c, 4096)
+    return llama_like(c, name, defaults=defaults, qkv_bias=False, o_bias=False, mixers=windows)
 
 
 @reader("mixtral")
 def read_mixtral(c: Keys, name: str) -> Spec:
-    """Mixtral: every layer an MoE block of ``num_local_experts`` experts, no shared expert."""
+    """Mixtral: every layer MoE (no shared expert); layers slide if ``sliding_window`` is set."""
     experts = c.integer("num_local_experts", 8)
     moe = MoE(
         num_experts=experts,
@@ -31,4 +32,7 @@ def read_mixtral(c: Keys, name: str) -> Spec:
         expert_ffn=c.integer("intermediate_size"),
     )
     defaults = {"max_position_embeddings": 131072, "num_key_value_heads": 8}
-    return llama_like(c, name, defaults=defaults, qkv_bias=False, o_bias=False, moe=moe)
+    windows = slide_all(c, None)
+    return llama_like(
+        c, name, defaults=defaults, qkv_bias=False, o_bias=False, moe=moe, mixers=windows
+    )

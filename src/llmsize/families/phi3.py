@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from llmsize._hfkeys import Keys
-from llmsize.families._common import llama_like
+from llmsize.families._common import llama_like, slide_all
 from llmsize.families._registry import reader
 from llmsize.spec import Spec
 
 
 @reader("phi3")
 def read(c: Keys, name: str) -> Spec:
-    """Phi-3 fuses q/k/v and gate/up into single matrices without biases; counts are the same."""
+    """Phi-3: fused q/k/v and gate/up, no biases; a ``sliding_window`` makes every layer slide."""
     defaults = {"max_position_embeddings": 4096}
-    return llama_like(c, name, defaults=defaults, qkv_bias=False, o_bias=False)
+    windows = slide_all(c, None)
+    return llama_like(c, name, defaults=defaults, qkv_bias=False, o_bias=False, mixers=windows)

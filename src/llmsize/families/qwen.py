@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from llmsize._hfkeys import Keys
-from llmsize.families._common import llama_like
+from llmsize.families._common import llama_like, mixers, qwen_windows
 from llmsize.families._registry import reader
-from llmsize.spec import MoE, Spec
+from llmsize.spec import Mixer, MoE, Spec
 
 
 def moe_rule(c: Keys) -> dict[str, Any]:
@@ -24,7 +24,8 @@ def moe_rule(c: Keys) -> dict[str, Any]:
 def read_qwen2(c: Keys, name: str) -> Spec:
     """Qwen2: biases on q/k/v always, never on o."""
     defaults = {"max_position_embeddings": 32768, "num_key_value_heads": 32}
-    return llama_like(c, name, defaults=defaults, qkv_bias=True, o_bias=False)
+    windows = qwen_windows(c)
+    return llama_like(c, name, defaults=defaults, qkv_bias=True, o_bias=False, mixers=windows)
 
 
 @reader("qwen2_moe")
@@ -42,14 +43,17 @@ def read_qwen2_moe(c: Keys, name: str) -> Spec:
     )
     defaults = {"max_position_embeddings": 32768, "num_key_value_heads": 16}
     qkv_bias = c.flag("qkv_bias", True)
-    return llama_like(c, name, defaults=defaults, qkv_bias=qkv_bias, o_bias=False, moe=moe)
+    windows = qwen_windows(c, alternate=True)
+    return llama_like(
+        c, name, defaults=defaults, qkv_bias=qkv_bias, o_bias=False, moe=moe, mixers=windows
+    )
 
 
 @reader("qwen3")
 def read_qwen3(c: Keys, name: str) -> Spec:
     """Qwen3: per-head q/k norms."""
     defaults = {"max_position_embeddings": 32768, "num_key_value_heads": 32, "head_dim": 128}
-    return llama_like(c, name, defaults=defaults, qk_norm=True)
+    return llama_like(c, name, defaults=defaults, qk_norm=True, mixers=qwen_windows(c))
 
 
 @reader("qwen3_moe")
@@ -64,4 +68,8 @@ def read_qwen3_moe(c: Keys, name: str) -> Spec:
         **moe_rule(c),
     )
     defaults = {"max_position_embeddings": 32768, "num_key_value_heads": 4}
-    return llama_like(c, name, defaults=defaults, qk_norm=True, moe=moe)
+    # No layer_types in its config class: with use_sliding_window, every layer slides.
+    windows: tuple[Mixer, ...] = ()
+    if c.flag("use_sliding_window", False):
+        windows = mixers(c, default=["sliding"] * c.integer("num_hidden_layers"), window=4096)
+    return llama_like(c, name, defaults=defaults, qk_norm=True, moe=moe, mixers=windows)
