@@ -20,8 +20,11 @@ from llmsize.spec import MoE, Spec
 _TYPES = {"linear_attention": "linear", "full_attention": "full"}
 
 
-def _mixers(c: Keys) -> tuple[Mixer, ...]:
-    """``layer_types`` (or the interval rule) with the DeltaNet sizes for the linear layers."""
+def deltanet_mixers(c: Keys) -> tuple[Mixer, ...]:
+    """``layer_types`` (or the interval rule) with the DeltaNet sizes for the linear layers.
+
+    Shared by Qwen3.5 (`llmsize.families.qwen3_5`), which has the same keys and defaults.
+    """
     layers = c.integer("num_hidden_layers")
     raw = c.data.get("layer_types")
     if raw is None:
@@ -66,5 +69,5 @@ def read(c: Keys, name: str) -> Spec:
         qk_norm=True,
         attention_output_gate=True,
         moe=moe,
-        mixers=_mixers(c),
+        mixers=deltanet_mixers(c),
     )
