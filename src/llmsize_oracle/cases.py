@@ -309,14 +309,15 @@ CASES: dict[str, dict[str, Any]] = {
 
 
 def all_cases() -> dict[str, dict[str, Any]]:
-    """Every oracle case: the ones above, `llmsize_oracle.cases_layered`, and the presets.
+    """Every oracle case: the ones above, `llmsize_oracle.cases_layered`, `cases_text`, presets.
 
     Each bundled preset's real config is named ``preset:<id>``.
     """
     from llmsize import presets
     from llmsize_oracle.cases_layered import LAYERED
+    from llmsize_oracle.cases_text import TEXT
 
-    out = {**CASES, **LAYERED}
+    out = {**CASES, **LAYERED, **TEXT}
     for preset_id in presets.ids():
         out[f"preset:{preset_id}"] = presets.get(preset_id).config
     return out
