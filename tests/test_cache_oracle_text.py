@@ -1,0 +1,75 @@
+"""The cache of the 2025–2026 text families against the cache transformers really holds.
+
+As in ``tests/test_cache_oracle.py``: a scaled-down config that keeps the family's layer pattern,
+window and state sizes reads T tokens on the CPU (a prompt, then one token per step), and the
+bytes every layer of transformers' cache keeps, added up per layer kind, must equal
+``llmsize.memory.kv_cache_by_kind`` in fp32 at T = 1, below, at and beyond the window (for a
+linear-attention model: around its convolution kernel, the state being the same at every T).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from llmsize.hfconfig import from_dict
+from llmsize.memory import kv_cache_by_kind
+
+SMALL = {"hidden_size": 32, "intermediate_size": 48, "vocab_size": 128}
+_DELTANET = {
+    "num_attention_heads": 4,
+    "num_key_value_heads": 2,
+    "head_dim": 8,
+    "linear_num_key_heads": 2,
+    "linear_num_value_heads": 4,
+    "linear_key_head_dim": 8,
+    "linear_value_head_dim": 6,
+    "linear_conv_kernel_dim": 3,
+}
+CONFIGS: dict[str, dict[str, Any]] = {
+    # Qwen3.5 (dense): three Gated DeltaNet layers to one full (a fixed state each).
+    "qwen3_5_text": {"model_type": "qwen3_5_text", "num_hidden_layers": 4, **_DELTANET, **SMALL},
+    # Qwen3.5 MoE: the same pattern with an MoE block in every layer.
+    "qwen3_5_moe_text": {
+        "model_type": "qwen3_5_moe_text",
+        "num_hidden_layers": 4,
+        **_DELTANET,
+        "num_experts": 2,
+        "num_experts_per_tok": 1,
+        "moe_intermediate_size": 16,
+        "shared_expert_intermediate_size": 16,
+        **SMALL,
+    },
+}
+
+
+def _lengths(window: int) -> list[tuple[int, int]]:
+    """(prompt, steps) pairs: T = 1, below, at and past the window, by prefill and by steps."""
+    w = window
+    return [(1, 0), (w - 2, 0), (w - 1, 0), (w, 0), (w + 1, 0), (2 * w + 3, 0), (w - 3, 5)]
+
+
+def _window(config: dict[str, Any]) -> int:
+    """The length the cache changes behaviour at: the window, else a little past the kernel."""
+    return int(config.get("sliding_window") or config["linear_conv_kernel_dim"] + 4)
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("name", sorted(CONFIGS))
+def test_measured_cache_equals_formula(name: str) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    from llmsize_oracle.cache import transformers_cache_bytes
+
+    config = CONFIGS[name]
+    spec = from_dict(config)
+    kinds = [layer.mixer.kind for layer in spec.layer_plan]
+    assert "full" in kinds and len(set(kinds)) == 2
+    for prompt, steps in _lengths(_window(config)):
+        measured = transformers_cache_bytes(config, prompt, steps, batch=2)
+        assert len(measured) == spec.layers
+        by_kind: dict[str, int] = {}
+        for kind, size in zip(kinds, measured, strict=True):
+            by_kind[kind] = by_kind.get(kind, 0) + size
+        assert by_kind == kv_cache_by_kind(spec, prompt + steps, 2, "fp32"), (prompt, steps)
