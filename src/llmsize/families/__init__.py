@@ -22,6 +22,7 @@ from llmsize.families import (  # noqa: F401  (each module registers its readers
     olmo,
     phi3,
     qwen,
+    qwen3_5,
     qwen3_next,
     smollm3,
 )
