@@ -82,9 +82,24 @@ def test_memory_json(llama_config: Path) -> None:
     assert mem["kv_total"] == 512 * 1024 * 4096 * 2
     assert mem["weights_kv"] == mem["weights"] + mem["kv_total"]
     assert (mem["training_16"], mem["training_18"]) == (16 * 6_738_415_616, 18 * 6_738_415_616)
+    assert data["kv_cache_bytes"] == mem["kv_total"]
+    assert data["kv_cache_by_kind"] == {"full": mem["kv_total"]}
 
 
-@pytest.mark.parametrize("model", ["deepseek-v3", "llama-2-7b", "bert-base-uncased"])
+def test_memory_json_splits_the_cache_by_layer_kind() -> None:
+    """gpt-oss-120b at 128k: 18 sliding layers keep 127 tokens each, 18 full layers all of them."""
+    args = ["--context", "131072", "--batch", "2", "--json"]
+    data = json.loads(run("memory", "gpt-oss-120b", *args).stdout)
+    row = 2 * 8 * 64 * 2  # key + value: 8 KV heads of 64 values, bf16
+    split = {"sliding": 18 * 127 * row * 2, "full": 18 * 131072 * row * 2}
+    assert data["kv_cache_by_kind"] == split
+    assert data["kv_cache_bytes"] == sum(split.values()) == data["memory"]["kv_total"]
+    assert data["memory"]["kv_kind_sliding"] == split["sliding"]
+    table = run("memory", "gpt-oss-120b", "--context", "131072", "--lang", "zh").stdout
+    assert "其中滑动窗口层（18 层：窗口 128）" in table
+
+
+@pytest.mark.parametrize("model", ["deepseek-v3", "llama-2-7b", "bert-base-uncased", "gpt-oss-20b"])
 def test_memory_rows_are_the_calculators(model: str) -> None:
     """The CLI and the calculator show the same rows: same keys, labels and figures."""
     args = ["--dtype", "q4_k", "--kv-dtype", "fp8", "--context", "8192", "--batch", "3"]

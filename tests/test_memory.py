@@ -504,3 +504,12 @@ def test_activation_rejects(
 ) -> None:
     with pytest.raises(LLMSizeError, match=name):
         activation_bytes(llama2_7b, *args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_every_mixer_kind_has_a_split_label() -> None:
+    """Each layer kind the cache can be split by is worded in both languages."""
+    from llmsize.layers import MIXER_KINDS
+    from llmsize.text import LANGS, MIXER_LABELS
+
+    for kind in MIXER_KINDS:
+        assert set(MIXER_LABELS[kind]) == set(LANGS), kind

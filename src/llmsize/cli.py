@@ -25,7 +25,8 @@ from llmsize.text import LABELS, LANGS, UI, say
 __all__ = ["main"]
 
 _MODEL_HELP = (
-    "preset id (see 'llmsize presets'), path to a config.json, a Hub id org/name"
+    "preset id (see 'llmsize presets'), path to a config.json (or, for count, to safetensors"
+    " files or their folder), a Hub id org/name"
     " (HF_ENDPOINT for a mirror) or a ModelScope id modelscope:org/name"
 )
 _DEFAULT_CONTEXT = 4096
@@ -103,6 +104,12 @@ def _count(args: argparse.Namespace) -> str:
     return f"{spec.name}\n\n{breakdown}\n\n{_figures(summary, lang, short_counts(summary, lang))}"
 
 
+def _count_or_files(args: argparse.Namespace) -> str:
+    from llmsize import filescli  # safetensors/GGUF headers, the Hub's by range requests
+
+    return filescli.count(args, _count)
+
+
 def _memory(args: argparse.Namespace) -> str:
     spec = resolve(args.model)
     c = counts(spec)
@@ -125,6 +132,9 @@ def _memory(args: argparse.Namespace) -> str:
             "params": c.total,
             "memory": mem.values(),
         }
+        if not spec.encoder:  # the whole cache at T and B, and its split by layer kind
+            data["kv_cache_bytes"] = mem.get("kv_total")
+            data["kv_cache_by_kind"] = mem.kv_by_kind() or {"full": mem.get("kv_total")}
         return json.dumps(data, ensure_ascii=False)
     sizes = [fmt.bytes_both(r.value, args.lang) for r in mem.rows]
     return f"{spec.name}\n\n{_figures(mem.rows, args.lang, sizes)}"
@@ -160,7 +170,7 @@ def _presets(args: argparse.Namespace) -> str:
 _Command = Callable[[argparse.Namespace], str]
 
 _COMMANDS: dict[str, tuple[_Command, str, bool]] = {
-    "count": (_count, "count parameters, with a breakdown", True),
+    "count": (_count_or_files, "count parameters, or measure them from safetensors files", True),
     "memory": (_memory, "bytes of weights, KV cache and training state", True),
     "presets": (_presets, "list bundled presets and their official claims", False),
 }
@@ -196,6 +206,12 @@ def _parser() -> _Parser:
         command = sub.add_parser(name, help=help_, parents=parents)
         if name == "memory":
             _memory_options(command)
+        if name == "count":
+            command.add_argument(
+                "--measured",
+                action="store_true",
+                help="for a Hub id: measure from its safetensors headers (range requests)",
+            )
     return parser
 
 

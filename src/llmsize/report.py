@@ -24,13 +24,14 @@ from llmsize.dtypes import KV_CACHE_DTYPES, get_dtype, get_kv_dtype
 from llmsize.errors import check_int
 from llmsize.fmt import distinct
 from llmsize.memory import (
+    kv_cache_by_kind,
     kv_cache_bytes,
     kv_cache_bytes_per_token,
     kv_cache_naive_mla_bytes_per_token,
     weights_bytes,
 )
 from llmsize.spec import Spec
-from llmsize.text import LABELS, LANGS, MEMORY, Text, fill, say
+from llmsize.text import LABELS, LANGS, MEMORY, MIXER_LABELS, Text, fill, say
 from llmsize.training import TRAINING_CONVENTIONS, training_bytes
 
 __all__ = ["MemoryReport", "PartRow", "Row", "breakdown_rows", "memory_rows", "summary_rows"]
@@ -105,6 +106,11 @@ class MemoryReport:
         """The bytes of row ``key``, or ``None`` if the model has no such row."""
         return self.values().get(key)
 
+    def kv_by_kind(self) -> dict[str, int]:
+        """``{layer kind: bytes}`` of the KV cache's split rows (empty when there is none)."""
+        prefix = "kv_kind_"
+        return {r.key[len(prefix) :]: r.value for r in self.rows if r.key.startswith(prefix)}
+
 
 def summary_rows(c: Counts) -> list[Row]:
     """The count definitions of ``c``; checkpoint values only where they differ from stored.
@@ -163,6 +169,22 @@ def _exact(n: int) -> dict[str, Any]:
     return {lang: fmt.exact(n, lang) for lang in LANGS}
 
 
+def _kind_rows(spec: Spec, context: int, batch: int, kv_dtype: str) -> list[Row]:
+    """The KV cache split by layer kind, as rows ``kv_kind_<kind>``; none if every layer is full.
+
+    Each label names the kind, how many layers have it and their window (or chunk).
+    """
+    plan = spec.layer_plan
+    if all(layer.mixer.kind == "full" for layer in plan):
+        return []
+    rows = []
+    for kind, size in kv_cache_by_kind(spec, context, batch, kv_dtype).items():
+        mixers = [layer.mixer for layer in plan if layer.mixer.kind == kind]
+        label = fill(MIXER_LABELS[kind], n=_exact(len(mixers)), window=_exact(mixers[0].window))
+        rows.append(Row(f"kv_kind_{kind}", label, size))
+    return rows
+
+
 def memory_rows(
     spec: Spec,
     params: int,
@@ -176,7 +198,9 @@ def memory_rows(
 
     The rows, by key: ``weights``; for a decoder ``kv_per_token``, ``kv_naive_per_token``
     (MLA models only: `llmsize.memory.kv_cache_naive_mla_bytes_per_token`), ``kv_total``
-    (``context`` tokens for each of ``batch`` sequences) and ``weights_kv``; then
+    (``context`` tokens for each of ``batch`` sequences), its split by layer kind when not every
+    layer attends to everything (``kv_kind_full``, ``kv_kind_sliding``…: see
+    `llmsize.memory.kv_cache_by_kind`) and ``weights_kv``; then
     ``training_16`` and ``training_18`` (`llmsize.training.TRAINING_CONVENTIONS`).
 
     Args:
@@ -213,6 +237,7 @@ def memory_rows(
         kv = kv_cache_bytes(spec, context, batch, cache_dtype)
         label = fill(MEMORY["kv_total"], context=_exact(context), batch=_exact(batch))
         rows.append(Row("kv_total", label, kv))
+        rows.extend(_kind_rows(spec, context, batch, cache_dtype.name))
         rows.append(Row("weights_kv", MEMORY["weights_kv"], weights + kv))
     for key in TRAINING_CONVENTIONS:
         state = training_bytes(params, key).total

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 
 from llmsize.errors import LLMSizeError
 
-__all__ = ["LABELS", "LANGS", "MEMORY", "UI", "Text", "check_lang", "fill", "say"]
+__all__ = ["LABELS", "LANGS", "MEMORY", "MIXER_LABELS", "UI", "Text", "check_lang", "fill", "say"]
 
 LANGS: tuple[str, ...] = ("en", "zh")
 """Languages every formatter and text accepts."""
@@ -131,6 +131,9 @@ LABELS: dict[str, Text] = {
     "kv_down": {"en": "KV down-projection", "zh": "KV 降维投影"},
     "kv_norm": {"en": "KV latent norm", "zh": "KV 潜向量归一化"},
     "kv_up": {"en": "KV up-projection", "zh": "KV 升维投影"},
+    "indexers": {"en": "DSA indexers", "zh": "DSA 索引器"},
+    "k_norm": {"en": "K norm", "zh": "K 归一化"},
+    "head_weights": {"en": "Per-head weights", "zh": "逐头权重"},
     "mlp": {"en": "MLP", "zh": "前馈网络"},
     "gate": {"en": "Gate projection", "zh": "门控投影"},
     "up": {"en": "Up projection", "zh": "升维投影"},
@@ -173,6 +176,43 @@ MEMORY: dict[str, Text] = {
 }
 """Labels of the memory rows (`llmsize.report.memory_rows`), shared by the CLI and the
 calculator; ``training`` words the rows ``training_16`` and ``training_18``."""
+
+MIXER_LABELS: dict[str, Text] = {
+    "full": {
+        "en": "of which full-attention layers ({n}: every token)",
+        "zh": "其中全注意力层（{n} 层：保留全部词元）",
+    },
+    "sliding": {
+        "en": "of which sliding-window layers ({n}: window {window})",
+        "zh": "其中滑动窗口层（{n} 层：窗口 {window}）",
+    },
+    "chunked": {
+        "en": "of which chunked-attention layers ({n}: chunk {window})",
+        "zh": "其中分块注意力层（{n} 层：块长 {window}）",
+    },
+    "linear": {
+        "en": "of which linear-attention layers ({n}: a fixed state)",
+        "zh": "其中线性注意力层（{n} 层：固定大小的状态）",
+    },
+    "mamba": {
+        "en": "of which Mamba (state-space) layers ({n}: a fixed state)",
+        "zh": "其中 Mamba（状态空间）层（{n} 层：固定大小的状态）",
+    },
+    "conv": {
+        "en": "of which short-convolution layers ({n}: a fixed state)",
+        "zh": "其中短卷积层（{n} 层：固定大小的状态）",
+    },
+    "parallel": {
+        "en": "of which attention + Mamba layers ({n}: every token and a fixed state)",
+        "zh": "其中注意力与 Mamba 并行的层（{n} 层：全部词元加固定大小的状态）",
+    },
+    "none": {
+        "en": "of which layers without a token mixer ({n}: nothing)",
+        "zh": "其中没有词元混合的层（{n} 层：不缓存）",
+    },
+}
+"""Labels of the KV cache's split by layer kind (rows ``kv_kind_<kind>``), one per
+`llmsize.layers.MIXER_KINDS` entry; ``{n}`` is the number of layers, ``{window}`` their window."""
 
 UI: dict[str, Text] = {
     # Column heads of the command line's, the calculator's and the site's tables.
