@@ -5,8 +5,9 @@ A preset's claims (`llmsize.presets.Claim`) are figures as their authors print t
 the label is a rounding of it, and how far off it is, in one convention for the whole site:
 
 * **The count a claim describes** is the preset's count of the claim's kind (``total``,
-  ``active``...), except where the authors state another definition: DeepSeek's activated figures
-  leave out the input embedding, and DeepSeek-V3's "685B" is every value of the Hub checkpoint.
+  ``active``...), except where the authors state another definition: DeepSeek's and OpenAI's
+  activated figures leave out the input embedding, and DeepSeek-V3's "685B" is every value of the
+  Hub checkpoint.
 * **The gap** is ``(claim - exact) / exact``: the base is the exact count and the sign is the
   claim's, so ``+`` means the label overstates (`gap`; `llmsize.fmt.gap` prints it).
 """
@@ -35,11 +36,14 @@ __all__ = [
 
 #: Claims whose authors state a definition of their own: (preset id, claim kind) -> convention.
 #: ``active_less_input``: activated parameters without the input embedding (a table lookup
-#: multiplies nothing), as DeepSeek's README_WEIGHTS and model cards state.
+#: multiplies nothing), as DeepSeek's README_WEIGHTS and model cards state, and as OpenAI's
+#: gpt-oss model card counts them (the output head in, the input embedding out).
 #: ``checkpoint``: every value of every tensor in the released checkpoint, as the Hub sums it.
 CONVENTIONS: dict[tuple[str, str], str] = {
     ("deepseek-v3", "active"): "active_less_input",
     ("deepseek-v2-lite", "active"): "active_less_input",
+    ("gpt-oss-120b", "active"): "active_less_input",
+    ("gpt-oss-20b", "active"): "active_less_input",
     ("deepseek-v3", "stored"): "checkpoint",
 }
 
