@@ -1,7 +1,13 @@
-"""How released checkpoints really store a model: DeepSeek-V3's fp8 split and GGUF's Q4_K_M mix.
+"""How released checkpoints really store a model: fp8 blocks, MXFP4 experts, GGUF's Q4_K_M mix.
 
 `llmsize.memory.weights_bytes` prices every weight in one format. Real files mix formats:
 
+* gpt-oss stores its routed experts' weight matrices in MXFP4 (`mxfp4_checkpoint`): 4-bit
+  values packed two to a byte in ``*_blocks`` U8 tensors, with one shared 8-bit exponent per 32
+  values in ``*_scales`` U8 tensors, and everything else in bf16. The Hub counts U8 elements as
+  parameters, so its figure for such a file is far below the model's parameter count.
+* `hub_split` gives a release's values per safetensors dtype, named as the Hub names them,
+  from its config's ``quantization_config`` (mxfp4, fp8 blocks, or none: all bf16).
 * DeepSeek-V3's release stores the attention and feed-forward matrices in fp8 with one fp32
   scale per 128x128 tile, and everything else in bf16 (`fp8_checkpoint`). The split matches the
   Hugging Face Hub's safetensors metadata of ``deepseek-ai/DeepSeek-V3`` value for value.
@@ -16,8 +22,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 from llmsize.count import counts
 from llmsize.dtypes import get_dtype
@@ -26,7 +34,18 @@ from llmsize.memory import weights_bytes
 from llmsize.shapes import block_scales, linear_shapes
 from llmsize.spec import Spec
 
-__all__ = ["Fp8Checkpoint", "GGUFMix", "fp8_checkpoint", "more_bits_layers", "q4_k_m"]
+__all__ = [
+    "DTYPE_BYTES",
+    "MXFP4_GROUP",
+    "Fp8Checkpoint",
+    "GGUFMix",
+    "Mxfp4Checkpoint",
+    "fp8_checkpoint",
+    "hub_split",
+    "more_bits_layers",
+    "mxfp4_checkpoint",
+    "q4_k_m",
+]
 
 
 # --- DeepSeek-V3's fp8 release -------------------------------------------------------------
@@ -89,6 +108,104 @@ def fp8_checkpoint(spec: Spec) -> Fp8Checkpoint:
         router_bias = moe.num_experts * (spec.moe_layer_count + mtp_moe)
     bf16 = counts(spec).checkpoint - fp8 - scales - router_bias
     return Fp8Checkpoint(fp8=fp8, bf16=bf16, scales=scales, router_bias=router_bias)
+
+
+# --- gpt-oss's MXFP4 experts ---------------------------------------------------------------
+
+#: Values that share one 8-bit scale (exponent) in MXFP4 (OCP Microscaling spec).
+MXFP4_GROUP = 32
+
+#: Bytes per stored element of each safetensors dtype a release here uses.
+DTYPE_BYTES = {"BF16": 2, "F8_E4M3": 1, "F32": 4, "U8": 1}
+
+
+@dataclass(frozen=True)
+class Mxfp4Checkpoint:
+    """Stored elements of a release whose routed experts are MXFP4 (gpt-oss).
+
+    Attributes:
+        bf16: Every value outside the experts' weight matrices (attention, sinks, routers,
+            expert biases, norms, embedding and head).
+        blocks: U8 bytes of the packed 4-bit expert weights, two values to a byte.
+        scales: U8 shared exponents, one per `MXFP4_GROUP` expert weights.
+        quantized: Expert weights the blocks hold (twice ``blocks``).
+    """
+
+    bf16: int
+    blocks: int
+    scales: int
+    quantized: int
+
+    @property
+    def u8(self) -> int:
+        """Elements stored as U8: blocks and scales."""
+        return self.blocks + self.scales
+
+    @property
+    def values(self) -> int:
+        """Elements in the files, as the Hub counts them (a U8 byte is one)."""
+        return self.bf16 + self.u8
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of the tensor data: 2 per bf16 value, 1 per U8 element."""
+        return 2 * self.bf16 + self.u8
+
+
+def mxfp4_checkpoint(spec: Spec) -> Mxfp4Checkpoint:
+    """Split a release with MXFP4 routed experts by storage type, as gpt-oss ships.
+
+    Each expert weight matrix is grouped along its input dimension in runs of `MXFP4_GROUP`;
+    a group takes 16 bytes of 4-bit values and 1 byte of scale.
+
+    Args:
+        spec: A mixture-of-experts architecture whose expert matrices' input widths are
+            multiples of `MXFP4_GROUP`.
+
+    Returns:
+        The elements stored as bf16 and as U8.
+
+    Raises:
+        LLMSizeError: If the spec has no routed experts, or an expert matrix's input width
+            does not hold whole groups.
+    """
+    experts = [(r, c, n) for key, r, c, n in linear_shapes(spec) if key.startswith("experts.")]
+    if spec.moe is None or not experts:
+        raise LLMSizeError(f"spec.moe must have routed experts for MXFP4, got none ({spec.name})")
+    for _, cols, _ in experts:
+        if cols % MXFP4_GROUP:
+            raise LLMSizeError(
+                f"expert input width must be a multiple of {MXFP4_GROUP}, got {cols} ({spec.name})"
+            )
+    quantized = sum(r * c * n for r, c, n in experts)
+    bf16 = counts(spec).stored - quantized
+    return Mxfp4Checkpoint(bf16, quantized // 2, quantized // MXFP4_GROUP, quantized)
+
+
+def hub_split(spec: Spec, config: Mapping[str, Any]) -> dict[str, int]:
+    """A release's stored elements per safetensors dtype, as the Hub's API reports them.
+
+    The format is the config's ``quantization_config.quant_method``: ``mxfp4`` (`mxfp4_checkpoint`:
+    BF16 and U8), ``fp8`` with square blocks (`fp8_checkpoint`: BF16, F8_E4M3 and F32), or none
+    (every stored value BF16).
+
+    Args:
+        spec: The architecture read from ``config``.
+        config: The release's ``config.json`` (a preset's ``config``).
+
+    Returns:
+        ``{dtype: elements}``; its values sum to the Hub's total, and ``DTYPE_BYTES`` prices
+        them.
+    """
+    quant = config.get("quantization_config")
+    method = quant.get("quant_method") if isinstance(quant, Mapping) else None
+    if method == "mxfp4":
+        m = mxfp4_checkpoint(spec)
+        return {"BF16": m.bf16, "U8": m.u8}
+    if spec.quant_block:
+        f = fp8_checkpoint(spec)
+        return {"BF16": f.bf16, "F8_E4M3": f.fp8, "F32": f.fp32}
+    return {"BF16": counts(spec).checkpoint}
 
 
 # --- GGUF Q4_K_M --------------------------------------------------------------------------
