@@ -30,6 +30,7 @@ from llmsize.memory import (
     kv_cache_naive_mla_bytes_per_token,
     weights_bytes,
 )
+from llmsize.serving import kind_tally
 from llmsize.spec import Spec
 from llmsize.text import LABELS, LANGS, MEMORY, MIXER_LABELS, Text, fill, say
 from llmsize.training import TRAINING_CONVENTIONS, training_bytes
@@ -174,13 +175,13 @@ def _kind_rows(spec: Spec, context: int, batch: int, kv_dtype: str) -> list[Row]
 
     Each label names the kind, how many layers have it and their window (or chunk).
     """
-    plan = spec.layer_plan
-    if all(layer.mixer.kind == "full" for layer in plan):
+    tally = kind_tally(spec)
+    if set(tally) == {"full"}:
         return []
     rows = []
     for kind, size in kv_cache_by_kind(spec, context, batch, kv_dtype).items():
-        mixers = [layer.mixer for layer in plan if layer.mixer.kind == kind]
-        label = fill(MIXER_LABELS[kind], n=_exact(len(mixers)), window=_exact(mixers[0].window))
+        layers, window = tally[kind]
+        label = fill(MIXER_LABELS[kind], n=_exact(layers), window=_exact(window))
         rows.append(Row(f"kv_kind_{kind}", label, size))
     return rows
 

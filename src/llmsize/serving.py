@@ -8,23 +8,30 @@ attention removes compared with the same model with one key/value head per query
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
 
 from llmsize.count import counts
 from llmsize.dtypes import DType
 from llmsize.errors import LLMSizeError, check_int
-from llmsize.memory import kv_cache_bytes_per_token, weights_bytes
+from llmsize.memory import kv_cache_bytes, weights_bytes
 from llmsize.spec import Spec
 
-__all__ = ["gqa_saving", "kv_crossover", "mha_twin", "sliding_window"]
+__all__ = [
+    "full_attention_twin",
+    "gqa_saving",
+    "kind_tally",
+    "kv_crossover",
+    "mha_twin",
+    "naive_kv_cache_bytes",
+]
 
 
-def kv_crossover(spec: Spec, batch: int = 1, dtype: str | DType = "bf16") -> int:
+def kv_crossover(spec: Spec, batch: int = 1, dtype: str | DType = "bf16") -> int | None:
     """The shortest context at which ``batch`` sequences' KV cache is at least the weights.
 
-    Weights and cache are both stored in ``dtype`` (the total parameters for the weights).
+    Weights and cache are both stored in ``dtype`` (the total parameters for the weights). The
+    cache is `llmsize.memory.kv_cache_bytes`, layer kind by layer kind: a model whose layers
+    all slide (Mistral-7B-v0.1) or keep a fixed state stops growing, and may never get there.
 
     Args:
         spec: A decoder.
@@ -32,37 +39,70 @@ def kv_crossover(spec: Spec, batch: int = 1, dtype: str | DType = "bf16") -> int
         dtype: Storage format of the weights and the cache.
 
     Returns:
-        The context length in tokens.
+        The context length in tokens, or ``None`` if the cache never reaches the weights.
 
     Raises:
         LLMSizeError: If ``batch`` is not a positive integer, or for an encoder.
     """
     check_int("batch", batch)
     weights = weights_bytes(counts(spec).total, dtype)
-    per_token = kv_cache_bytes_per_token(spec, dtype) * batch
-    return -(-weights // per_token)
+
+    def reached(context: int) -> bool:
+        return kv_cache_bytes(spec, context, batch, dtype) >= weights
+
+    high = 1
+    while not reached(high):  # the cache grows at most linearly: 2**48 tokens is past anything
+        if high >= _NEVER:
+            return None
+        high *= 2
+    low = high // 2  # reached(high); not reached(low), or low is 0
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (low, middle) if reached(middle) else (middle, high)
+    return high
 
 
-def sliding_window(config: Mapping[str, Any]) -> int | None:
-    """The attention window a rolling-buffer KV cache stops growing at, from a ``config.json``.
+_NEVER = 2**48
 
-    Mistral-style configs give ``sliding_window``; Qwen2-style ones give it too but switch it
-    off with ``use_sliding_window: false``.
+
+def naive_kv_cache_bytes(
+    spec: Spec, context: int, batch: int = 1, dtype: str | DType = "bf16"
+) -> int:
+    """The KV cache if every layer kept every token: the usual calculators' estimate.
+
+    The cache of the model's `full_attention_twin`: a sliding-window, chunked,
+    linear-attention or state-space layer is charged ``context`` tokens of keys and values like
+    the rest. For a model whose layers all attend to everything this is
+    `llmsize.memory.kv_cache_bytes` itself.
 
     Args:
-        config: A Hugging Face ``config.json`` as a mapping.
+        spec: A decoder.
+        context: Tokens per sequence.
+        batch: Sequences.
+        dtype: Storage format of the cache.
 
     Returns:
-        The window in tokens, or ``None`` if every layer attends to the whole context.
-
-    Raises:
-        LLMSizeError: If ``sliding_window`` is set but not a positive integer.
+        Bytes.
     """
-    window = config.get("sliding_window")
-    if window is None or not config.get("use_sliding_window", True):
-        return None
-    check_int("sliding_window", window)
-    return int(window)
+    return kv_cache_bytes(full_attention_twin(spec), context, batch, dtype)
+
+
+def full_attention_twin(spec: Spec) -> Spec:
+    """The same model with every layer's token mixer full attention (for its cache only)."""
+    return replace(spec, name=f"{spec.name} (full attention)", mixers=())
+
+
+def kind_tally(spec: Spec) -> dict[str, tuple[int, int]]:
+    """``{layer kind: (layers, window)}``, in the order the kinds first appear.
+
+    ``window`` is the sliding window or chunk of that kind's layers (0 for the other kinds).
+    """
+    out: dict[str, tuple[int, int]] = {}
+    for layer in spec.layer_plan:
+        kind = layer.mixer.kind
+        layers, _ = out.get(kind, (0, 0))
+        out[kind] = (layers + 1, layer.mixer.window)
+    return out
 
 
 def mha_twin(spec: Spec) -> Spec:

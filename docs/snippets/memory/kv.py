@@ -27,10 +27,11 @@ _KV_TEXT = {
     "MLA": {"en": "MLA (latent cache)", "zh": "MLA（缓存潜向量）"},
     "MLA_naive": {"en": "MLA, keys and values decompressed", "zh": "MLA，解压后的键和值"},
     "window": {
-        "en": "¹ {name} attends to the last {window} tokens only (sliding window), so a"
-        " rolling-buffer cache stops growing there.",
-        "zh": "¹ {name} 每层只关注最近 {window} 个词元（滑动窗口），用滚动缓存时，缓存长到这里"
-        "就不再增长。",
+        "en": "¹ Every layer of {name} slides over a {window}-token window: it keeps at most the"
+        " {kept} latest tokens (the next one attends to itself and those), so the cache stops"
+        " growing there.",
+        "zh": "¹ {name} 的每一层都用 {window} 个词元的滑动窗口：每层最多保留最近的 {kept}"
+        " 个词元（下一个词元只关注自己和它们），缓存长到这里就不再增长。",
     },
     "mla_saving": {
         "en": "The decompressed cache would be {times} the latent one: {naive} a token instead of"
@@ -98,14 +99,19 @@ def _kv_row(preset_id, lang):
         formula = f"2 × {spec.kv_heads} × {spec.head_dim} = {fmt.exact(values, lang)}"
     assert per_token == spec.layers * values * 2
     context = spec.context_length
-    window = serving.sliding_window(presets.get(preset_id).config)
-    capped = window is not None and window < context
-    cached = window if capped else context
-    note = (
-        say(_KV_TEXT["window"], lang, name=spec.name, window=fmt.exact(window, lang))
-        if capped
-        else None
-    )
+    kinds = serving.kind_tally(spec)
+    capped = set(kinds) == {"sliding"} and kinds["sliding"][1] < context
+    note = None
+    if capped:
+        window = kinds["sliding"][1]
+        kept = spec.layer_plan[0].mixer.cached_tokens(context)
+        note = say(
+            _KV_TEXT["window"],
+            lang,
+            name=spec.name,
+            window=fmt.exact(window, lang),
+            kept=fmt.exact(kept, lang),
+        )
     weights = memory.weights_bytes(counts(spec).total, "bf16")
     row = [
         spec.name,
@@ -113,7 +119,7 @@ def _kv_row(preset_id, lang):
         formula,
         fmt.bytes_exact(per_token, lang),
         fmt.exact(context, lang),
-        fmt.bytes_both(per_token * cached, lang) + ("¹" if capped else ""),
+        fmt.bytes_both(memory.kv_cache_bytes(spec, context), lang) + ("¹" if capped else ""),
         fmt.bytes_both(weights, lang),
     ]
     return row, note
