@@ -44,7 +44,19 @@ from llmsize.layers import Mixer
 from llmsize.memory import kv_cache_by_kind, weights_bytes
 from llmsize.spec import Spec, check_spec
 
-__all__ = ["MXFP4", "PARTS", "RESERVE", "Plan", "Split", "plan", "resolve_dtype"]
+__all__ = [
+    "MXFP4",
+    "PARTS",
+    "RESERVE",
+    "Plan",
+    "Split",
+    "WeightFormats",
+    "plan",
+    "resolve_dtype",
+    "stage_cache",
+    "stage_weights",
+    "weight_formats",
+]
 
 RESERVE = Fraction(1, 10)
 """Share of each GPU's memory kept back for activations and the runtime (vLLM's default
@@ -218,17 +230,20 @@ def stage_layers(layers: int, pp: int) -> list[range]:
 
 
 @dataclass(frozen=True)
-class _Formats:
+class WeightFormats:
+    """Storage of the layers' matrices, the routed experts, and the parts kept wide."""
+
     matrix: DType
     expert: DType
     high: DType
 
 
-def _formats(dtype: str | DType, expert_dtype: str | DType | None) -> _Formats:
+def weight_formats(dtype: str | DType, expert_dtype: str | DType | None) -> WeightFormats:
+    """The formats of a plan (see the module docstring: bf16 beside 8-bit or narrower)."""
     matrix = resolve_dtype(dtype)
     expert = resolve_dtype(expert_dtype) if expert_dtype is not None else matrix
     narrow = matrix.bits <= 8 and matrix.kind != "gguf"
-    return _Formats(matrix, expert, get_dtype("bf16") if narrow else matrix)
+    return WeightFormats(matrix, expert, get_dtype("bf16") if narrow else matrix)
 
 
 def _expert_share(spec: Spec, experts: int, split: Split) -> int:
@@ -239,7 +254,7 @@ def _expert_share(spec: Spec, experts: int, split: Split) -> int:
     return -(-experts // split.tp)
 
 
-def stage_weights(spec: Spec, split: Split, fmt: _Formats) -> list[dict[str, int]]:
+def stage_weights(spec: Spec, split: Split, fmt: WeightFormats) -> list[dict[str, int]]:
     """Weight bytes of one GPU of each stage: embedding, layers, experts, head."""
     shares, plan_ = _block_shares(spec), spec.layer_plan
     tree, tp = counts(spec).breakdown, split.tp
@@ -354,7 +369,7 @@ def plan(
     device = get_gpu(gpu)
     check_spec(spec)
     split = check_split(spec, split or Split(tp=check_int("gpus", gpus)), gpus)
-    fmt = _formats(dtype, expert_dtype)
+    fmt = weight_formats(dtype, expert_dtype)
     kv = kv_dtype or (fmt.matrix.name if fmt.matrix.name in ("bf16", "fp16", "fp32") else "bf16")
     check_int("context", context)
     check_int("batch", batch)
