@@ -14,6 +14,7 @@ from typing import Any
 
 from llmsize.shapes import block_scales
 from llmsize.spec import Block, Spec
+from llmsize.vision import Tree, vision_tree
 
 __all__ = ["Counts", "Part", "breakdown", "counts"]
 
@@ -100,13 +101,15 @@ class Counts:
 
     Attributes:
         total: Every trained parameter of the main model, shared (tied) tensors once. This is
-            what ``sum(p.numel() for p in model.parameters())`` gives in transformers.
+            what ``sum(p.numel() for p in model.parameters())`` gives in transformers. For a
+            vision-language model it includes the vision tower and projector (``vision``).
         active: What one token touches: everything except routed experts, plus
             ``experts_per_token`` routed experts in each MoE layer. Equals ``total`` for a
-            dense model.
+            dense model. A vision tower counts whole: every image token passes all of it.
         non_embedding: ``total`` less every vocabulary-sized or position table: token, position
             and token-type embeddings and an untied output head (Kaplan et al. 2020 exclude the
-            embeddings; the untied head is the same kind of matrix).
+            embeddings; the untied head is the same kind of matrix), and a vision tower's
+            position table.
         stored: What the released checkpoint holds: ``total`` plus multi-token-prediction
             modules (with their own copies of the embedding and head) and stored buffers such as
             DeepSeek-V3's router correction bias.
@@ -114,6 +117,7 @@ class Counts:
             of a block-quantized release. This is what the Hugging Face Hub's parameter figure
             adds up (DeepSeek-V3's "685B").
         spec: The architecture counted.
+        vision: The part of ``total`` in the vision tower and projector (0 without one).
     """
 
     total: int
@@ -122,6 +126,7 @@ class Counts:
     stored: int
     checkpoint: int
     spec: Spec = field(repr=False, compare=False)
+    vision: int = 0
 
     @cached_property
     def breakdown(self) -> Part:
@@ -136,6 +141,7 @@ class Counts:
             "non_embedding": self.non_embedding,
             "stored": self.stored,
             "checkpoint": self.checkpoint,
+            **({"vision": self.vision} if self.vision else {}),
             "breakdown": self.breakdown.to_dict(),
         }
 
@@ -333,6 +339,12 @@ def _mtp_module(spec: Spec) -> int:
     return module
 
 
+def _tree(key: str, tree: Tree, layers: int = 1) -> Part:
+    """A part of `llmsize.vision.vision_tree` (counts already multiplied) as a `Part`."""
+    kids = [Part(k, v, layers=n) if isinstance(v, int) else _tree(k, v, n) for k, v, n in tree]
+    return Part.group(key, kids, layers)
+
+
 def breakdown(spec: Spec) -> Part:
     """Exact parameter breakdown of ``spec``; its leaves sum to its ``params``.
 
@@ -346,7 +358,10 @@ def breakdown(spec: Spec) -> Part:
     layers = Part.group(
         "layers", [_layer(spec, block, n) for block, n in spec.blocks()], spec.layers
     )
-    return Part.group("model", [embeddings, layers, *(Part(k, n) for k, n in _top_parts(spec))])
+    top = [embeddings, layers, *(Part(k, n) for k, n in _top_parts(spec))]
+    if spec.vision is not None:  # a vision-language model's tower and projector
+        top.append(_tree("vision", vision_tree(spec.vision)))
+    return Part.group("model", top)
 
 
 def counts(spec: Spec) -> Counts:
@@ -362,7 +377,8 @@ def counts(spec: Spec) -> Counts:
     """
     embeddings = dict(_embedding_parts(spec))
     stack = sum(n * _block_params(spec, block) for block, n in spec.blocks())
-    total = sum(embeddings.values()) + stack + _sum(_top_parts(spec))
+    vision = spec.vision.params if spec.vision is not None else 0
+    total = sum(embeddings.values()) + stack + _sum(_top_parts(spec)) + vision
     active = stored = total
     moe = spec.moe
     if moe is not None:
@@ -374,7 +390,7 @@ def counts(spec: Spec) -> Counts:
     untied_head = 0 if spec.tied_embeddings or spec.encoder else spec.vocab * spec.width
     vocab_tables = (
         embeddings["token"] + embeddings["position"] + embeddings["token_type"] + untied_head
-    )
+    ) + (spec.vision.position_params if spec.vision is not None else 0)
     stored += spec.mtp_layers * _mtp_module(spec) if spec.mtp_layers else 0
     return Counts(
         total=total,
@@ -383,4 +399,5 @@ def counts(spec: Spec) -> Counts:
         stored=stored,
         checkpoint=stored + (block_scales(spec, spec.quant_block) if spec.quant_block else 0),
         spec=spec,
+        vision=vision,
     )

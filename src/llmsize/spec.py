@@ -22,6 +22,7 @@ from typing import Literal
 
 from llmsize.errors import LLMSizeError, check_fields, check_int, field_rules
 from llmsize.layers import FULL, Block, DeltaNet, Layer, Mixer
+from llmsize.vision import Vision, check_vision
 
 __all__ = ["MLA", "Block", "DeltaNet", "Layer", "Mixer", "MoE", "Spec", "check_spec"]
 
@@ -188,6 +189,8 @@ class Spec:
         quant_block: Side of the square tiles of a block-quantized release (DeepSeek-V3's fp8
             checkpoint: 128, one fp32 scale per tile), 0 for none. Changes no parameter count;
             it adds the scale tensors to what the checkpoint holds.
+        vision: The vision tower and projector of a vision-language model (`llmsize.vision`),
+            or ``None``; every other field describes its language model.
     """
 
     name: str
@@ -222,6 +225,7 @@ class Spec:
     mixers: tuple[Mixer, ...] = ()
     mtp_layers: int = 0
     quant_block: int = 0
+    vision: Vision | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str):
@@ -241,6 +245,7 @@ class Spec:
             raise LLMSizeError(f"spec.moe must be an MoE or None, got {self.moe!r}")
         if self.mla is not None and not isinstance(self.mla, MLA):
             raise LLMSizeError(f"spec.mla must be an MLA or None, got {self.mla!r}")
+        check_vision(self.vision)
         if self.encoder and self.moe is not None:
             raise LLMSizeError("spec.moe is not supported for an encoder, got an MoE block")
         if self.norm_placement not in _BLOCK_NORMS:
