@@ -147,6 +147,22 @@ LABELS: dict[str, Text] = {
     "final_norm": {"en": "Final norm", "zh": "最终归一化"},
     "head": {"en": "Output head", "zh": "输出头"},
     "pooler": {"en": "Pooler", "zh": "池化层"},
+    # The vision part of a vision-language model (llmsize.vision).
+    "vision": {"en": "Vision tower and projector", "zh": "视觉编码器与投影层"},
+    "vision_embeddings": {"en": "Patch and position embeddings", "zh": "图块与位置嵌入"},
+    "patch": {"en": "Patch embedding", "zh": "图块嵌入"},
+    "class_token": {"en": "Class token", "zh": "分类词元"},
+    "pre_norm": {"en": "Pre-encoder norm", "zh": "编码器前归一化"},
+    "encoder_layers": {"en": "Vision encoder layers", "zh": "视觉编码器层"},
+    "post_norm": {"en": "Post-encoder norm", "zh": "编码器后归一化"},
+    "pooling_head": {"en": "Attention-pooling head", "zh": "注意力池化头"},
+    "projector": {"en": "Projector", "zh": "投影层"},
+    "adapter": {"en": "Pixel-shuffle adapter", "zh": "像素重排适配层"},
+    "deepstack_mergers": {"en": "DeepStack mergers", "zh": "DeepStack 合并层"},
+    "projector_norm": {"en": "Norm", "zh": "归一化"},
+    "linear_1": {"en": "Linear layer 1", "zh": "线性层 1"},
+    "linear_2": {"en": "Linear layer 2", "zh": "线性层 2"},
+    "linear_3": {"en": "Linear layer 3", "zh": "线性层 3"},
     # The count definitions (llmsize.count.Counts), worded once for the CLI, the calculator
     # and the site.
     "total": {"en": "Total parameters", "zh": "总参数量"},
