@@ -15,8 +15,8 @@ import pytest
 from llmsize.cli import main
 from llmsize.crosscheck import cross_check
 from llmsize.errors import LLMSizeError
+from llmsize.headers import measure
 from llmsize.hfconfig import from_dict
-from llmsize.measured import measure
 from llmsize.safetensors import HEADER_LIMIT, parse_header, read_file, read_path
 
 torch = pytest.importorskip("torch")

@@ -1,7 +1,7 @@
 """The architecture's count beside the count measured from the files, the difference named.
 
 `cross_check` sets `llmsize.count.Counts` (``total``, ``stored``, ``checkpoint``) of a spec
-beside a `llmsize.measured.Measured`. What the architecture's stored count already holds
+beside a `llmsize.headers.Measured`. What the architecture's stored count already holds
 beyond the model's parameters is listed by `llmsize.stored.beyond_model` (router correction
 biases, multi-token-prediction modules); what the files hold beyond that is found by name in
 them and listed as `Term`:
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from llmsize.count import counts
-from llmsize.measured import Measured
+from llmsize.headers import Measured
 from llmsize.safetensors import Header
 from llmsize.spec import Spec
 from llmsize.stored import beyond_model

@@ -21,8 +21,8 @@ from llmsize import fmt
 from llmsize.cli import _table
 from llmsize.crosscheck import TERMS, CrossCheck, cross_check
 from llmsize.errors import LLMSizeError
+from llmsize.headers import Measured, measure
 from llmsize.hfconfig import read_config
-from llmsize.measured import Measured, measure
 from llmsize.safetensors import INDEX_NAME, Header, read_path
 from llmsize.spec import Spec
 from llmsize.text import Text, say
