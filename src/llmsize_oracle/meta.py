@@ -8,50 +8,65 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-
-def transformers_count(config: dict[str, Any]) -> int:
-    """``sum(p.numel() for p in model.parameters())`` of transformers' model on the meta device.
-
-    BERT is built as ``AutoModel`` (encoder + pooler, no head); every other family as
-    ``AutoModelForCausalLM``.
-    """
-    import torch
-    import transformers
-
-    transformers.logging.set_verbosity_error()
-    # Token ids do not change the count; clear them so tiny vocabularies stay valid.
-    ids = {"pad_token_id": None, "bos_token_id": None, "eos_token_id": None}
-    cfg = transformers.AutoConfig.for_model(**{**ids, **config})
-    bert = config["model_type"] == "bert"
-    auto = transformers.AutoModel if bert else transformers.AutoModelForCausalLM
-    with warnings.catch_warnings(), torch.device("meta"):
-        warnings.simplefilter("ignore")
-        model = auto.from_config(cfg)
-    return int(sum(p.numel() for p in model.parameters()))
+# Token ids do not change the count; clear them so tiny vocabularies stay valid.
+_IDS = {"pad_token_id": None, "bos_token_id": None, "eos_token_id": None}
 
 
 def _build(config: dict[str, Any]) -> Any:
-    """Build transformers' causal LM for ``config`` on the meta device."""
+    """Build transformers' model for ``config`` on the meta device.
+
+    BERT is built as ``AutoModel`` (encoder + pooler, no head); a vision-language model (a type
+    ``AutoModelForImageTextToText`` maps) as that class, tower and projector included; every
+    other family as ``AutoModelForCausalLM``.
+    """
     import torch
     import transformers
+    from transformers.models.auto import modeling_auto
 
     transformers.logging.set_verbosity_error()
-    ids = {"pad_token_id": None, "bos_token_id": None, "eos_token_id": None}
-    cfg = transformers.AutoConfig.for_model(**{**ids, **config})
+    subs = {
+        k: {**v, **_IDS} for k, v in config.items() if k.endswith("_config") and isinstance(v, dict)
+    }
+    cfg = transformers.AutoConfig.for_model(**{**_IDS, **config, **subs})
+    model_type = config["model_type"]
+    if model_type == "bert":
+        auto: Any = transformers.AutoModel
+    elif model_type in modeling_auto.MODEL_FOR_IMAGE_TEXT_TO_TEXT_MAPPING_NAMES:
+        auto = transformers.AutoModelForImageTextToText
+    else:
+        auto = transformers.AutoModelForCausalLM
     with warnings.catch_warnings(), torch.device("meta"):
         warnings.simplefilter("ignore")
-        return transformers.AutoModelForCausalLM.from_config(cfg)
+        return auto.from_config(cfg)
+
+
+def transformers_count(config: dict[str, Any]) -> int:
+    """``sum(p.numel() for p in model.parameters())`` of transformers' model on the meta device."""
+    return int(sum(p.numel() for p in _build(config).parameters()))
+
+
+def transformers_vision(config: dict[str, Any]) -> int:
+    """Parameters of a vision-language model outside its language model: tower and projector.
+
+    Every parameter whose name is not under the ``language_model`` module or the ``lm_head``.
+    """
+    return sum(
+        int(p.numel())
+        for name, p in _build(config).named_parameters()
+        if "language_model" not in name.split(".") and not name.startswith("lm_head.")
+    )
 
 
 def transformers_active(config: dict[str, Any]) -> int:
     """Parameters one token touches, walked from transformers' model built on the meta device.
 
     A routed expert's weights sit in the fused tensors of a module named ``experts`` (one row
-    per expert along the first axis); a token uses ``num_experts_per_tok`` of those rows. Every
-    other parameter (attention, router, shared experts, norms, embeddings, head) counts whole.
+    per expert along the first axis); a token uses ``num_experts_per_tok`` of those rows (the
+    text config's, for a vision-language model). Every other parameter (attention, router,
+    shared experts, norms, embeddings, head, a vision tower) counts whole.
     """
     model = _build(config)
-    top_k = int(model.config.num_experts_per_tok)
+    top_k = int(model.config.get_text_config().num_experts_per_tok)
     active = 0
     for name, param in model.named_parameters():
         if ".experts." in name and "shared" not in name:
