@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -298,3 +300,41 @@ def test_keyword_rejects(
     with pytest.raises(LLMSizeError, match=name) as info:
         func(deepseek_v3, **kwargs)  # type: ignore[operator]
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize(("kind", "window"), [("full", 0), ("sliding", 5), ("chunked", 4)])
+def test_attended_keys_are_transformers_masks(kind: str, window: int) -> None:
+    """Keys per position, and their sums, are the True entries of transformers' own masks."""
+    torch = pytest.importorskip("torch")
+    from transformers import masking_utils as m
+
+    from llmsize._attended import attended, attended_sum
+
+    if kind == "full":
+        allowed = m.causal_mask_function
+    elif kind == "sliding":
+        allowed = m.sliding_window_causal_mask_function(window)
+    else:
+        allowed = m.chunked_causal_mask_function(window, torch.zeros(1, dtype=torch.long))
+    seq = 23
+    zero, positions = torch.tensor(0), torch.arange(seq)
+    mask = allowed(zero, zero, positions[:, None], positions[None, :])
+    rows = [int(n) for n in mask.expand(seq, seq).sum(dim=1)]
+    assert [attended(kind, window, q + 1) for q in range(seq)] == rows
+    assert [attended_sum(kind, window, n) for n in range(seq + 1)] == [
+        sum(rows[:n]) for n in range(seq + 1)
+    ]
+
+
+def test_sliding_layers_attend_to_their_window() -> None:
+    """gpt-oss-120b: 18 full layers attend to all T keys, 18 sliding ones to 128 at most."""
+    from llmsize import presets
+
+    spec = presets.load("gpt-oss-120b")
+    per_key = 2 * spec.heads * (spec.head_dim + spec.head_dim)
+    t = 10_000
+    assert attention_flops_per_token(spec, t) == per_key * (18 * t + 18 * 128)
+    whole = sequence_forward_flops(spec, t) - sequence_forward_flops(replace(spec, mixers=()), t)
+    assert whole == -per_key // 2 * 18 * ((t - 128) * (t - 127))
+    assert attention_crossover(presets.load("mistral-7b")) is None

@@ -40,6 +40,7 @@ from dataclasses import asdict, dataclass
 from math import isqrt
 from typing import Any
 
+from llmsize._attended import attended, attended_sum, keys
 from llmsize.count import counts
 from llmsize.errors import LLMSizeError, check_bool, check_int
 from llmsize.spec import Spec, check_spec
@@ -162,8 +163,12 @@ def attention_flops_per_token(spec: Spec, context: int, *, mla_form: str = "deco
         context: Keys the token attends to (0 gives 0).
         mla_form: ``"decompressed"`` or ``"absorbed"`` (`MLA_FORMS`).
 
+    Layers attend to what their kind allows: a sliding-window layer of window ``W`` to at most
+    ``W`` keys, a chunked layer to the keys of its own chunk; linear-attention and state-space
+    layers compute no attention scores (their per-token state update is left out).
+
     Returns:
-        ``2 * L * context * N * (d_qk + d_v)``.
+        ``2 * L * context * N * (d_qk + d_v)`` when every layer attends to everything.
 
     Raises:
         LLMSizeError: If ``context`` is not a non-negative integer or ``mla_form`` is unknown.
@@ -171,7 +176,7 @@ def attention_flops_per_token(spec: Spec, context: int, *, mla_form: str = "deco
     check_spec(spec)
     check_int("context", context, minimum=0)
     d_qk, d_v = _qk_v_dims(spec, mla_form)
-    return 2 * spec.layers * context * spec.heads * (d_qk + d_v)
+    return 2 * keys(spec, context, attended) * spec.heads * (d_qk + d_v)
 
 
 def forward_flops_per_token(spec: Spec, context: int = 0, *, mla_form: str = "decompressed") -> int:
@@ -196,7 +201,7 @@ def forward_flops_per_token(spec: Spec, context: int = 0, *, mla_form: str = "de
     return 2 * matmul_params(spec) + attention
 
 
-def attention_crossover(spec: Spec, *, mla_form: str = "decompressed") -> int:
+def attention_crossover(spec: Spec, *, mla_form: str = "decompressed") -> int | None:
     """The shortest context at which a token's attention term reaches its parameter term.
 
     The smallest ``T`` with ``attention_flops_per_token(spec, T) >= 2 * matmul_params(spec)``.
@@ -206,13 +211,27 @@ def attention_crossover(spec: Spec, *, mla_form: str = "decompressed") -> int:
         mla_form: ``"decompressed"`` or ``"absorbed"``, for MLA models.
 
     Returns:
-        A number of tokens.
+        A number of tokens, or ``None`` if the attention term never gets there (every layer
+        sliding, chunked or linear).
 
     Raises:
         LLMSizeError: If ``mla_form`` is unknown.
     """
     per_key = attention_flops_per_token(spec, 1, mla_form=mla_form)
-    return -(-2 * matmul_params(spec) // per_key)
+    target = 2 * matmul_params(spec)
+    if not spec.mixers:
+        return -(-target // per_key)
+    high = 1
+    while attention_flops_per_token(spec, high, mla_form=mla_form) < target:
+        if high >= 2**48:  # windows, chunks and states only: the term stops growing
+            return None
+        high *= 2
+    low = high // 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        reached = attention_flops_per_token(spec, middle, mla_form=mla_form) >= target
+        low, high = (low, middle) if reached else (middle, high)
+    return high
 
 
 def sequence_forward_flops(
@@ -221,7 +240,8 @@ def sequence_forward_flops(
     """Forward-pass FLOPs for a whole causal sequence of ``seq`` tokens.
 
     Token ``i`` (from 1) attends to ``i`` keys, so the attention term sums to
-    ``L * N * (d_qk + d_v) * seq * (seq + 1)`` exactly. With ``all_logits`` (training) the
+    ``L * N * (d_qk + d_v) * seq * (seq + 1)`` exactly (sliding and chunked layers to fewer,
+    as in `attention_flops_per_token`). With ``all_logits`` (training) the
     output head scores every position; without it (an inference prefill) only the last one.
 
     Args:
@@ -241,7 +261,7 @@ def sequence_forward_flops(
     check_int("seq", seq)
     check_bool("all_logits", all_logits)
     d_qk, d_v = _qk_v_dims(spec, mla_form)
-    attention = spec.layers * spec.heads * (d_qk + d_v) * seq * (seq + 1)
+    attention = 2 * spec.heads * (d_qk + d_v) * keys(spec, seq, attended_sum)
     head = head_params(spec)
     scored = seq if all_logits else 1
     return 2 * (matmul_params(spec) - head) * seq + 2 * head * scored + attention
