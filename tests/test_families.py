@@ -127,7 +127,7 @@ def test_mixers_are_checked() -> None:
     with pytest.raises(LLMSizeError, match=r"^mixer.window must be positive, got 0$"):
         Mixer("sliding", 0)
     with pytest.raises(LLMSizeError, match=r"^mixer.kind must be one of full, sliding, chunked"):
-        Mixer("mamba", 8)  # type: ignore[arg-type]
+        Mixer("ssm", 8)  # type: ignore[arg-type]
     with pytest.raises(LLMSizeError, match=r"^mixer.deltanet must be a DeltaNet exactly when"):
         Mixer("linear")
     spec = from_dict(CASES["gpt-oss-small"])

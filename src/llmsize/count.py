@@ -12,6 +12,7 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
+from llmsize.layers import family_sizes
 from llmsize.shapes import block_scales
 from llmsize.spec import Block, Spec
 from llmsize.vision import Tree, vision_tree
@@ -248,34 +249,27 @@ def _moe_parts(spec: Spec) -> Pairs:
     return parts
 
 
-def _deltanet_parts(spec: Spec) -> Pairs:
-    """A Gated DeltaNet layer as transformers' Qwen3-Next builds it (no biases)."""
-    net = spec.deltanet
-    assert net is not None
-    d = spec.width
-    return [
-        ("qkvz", d * (2 * net.key_dim + 2 * net.value_dim)),  # queries, keys, values, z gate
-        ("ba", d * 2 * net.value_heads),  # beta and the decay input, per value head
-        ("conv", net.conv_dim * net.conv_kernel),  # depthwise causal convolution
-        ("dt_bias", net.value_heads),
-        ("a_log", net.value_heads),
-        ("gated_norm", net.value_head_dim),  # gated RMSNorm, shared across heads
-        ("out", net.value_dim * d),
-    ]
+def _mixer_parts(spec: Spec, block: Block) -> list[tuple[str, Pairs | int]]:
+    """A block's token mixer: attention (every kind alike), or its sizes' own ``parts``.
 
-
-def _mixer_parts(spec: Spec, block: Block) -> tuple[str, Pairs]:
-    """The weights of a block's token mixer: every attention kind has the same projections."""
-    if block.mixer == "linear_attention":
-        return ("linear_attention", _deltanet_parts(spec))
-    assert block.mixer == "attention", block
-    return ("attention", _attention_parts(spec))
+    Falcon-H1's parallel layer has both attention and Mamba; a mixer-less layer has none.
+    """
+    if block.mixer == "attention":
+        return [("attention", _attention_parts(spec))]
+    if block.mixer == "none":
+        return []
+    sizes = family_sizes(spec.mixers, block.mixer)
+    if block.mixer == "parallel":
+        return [("attention", _attention_parts(spec)), ("mamba", sizes.parts(spec.width))]
+    return [(block.mixer, sizes.parts(spec.width))]
 
 
 def _block(spec: Spec, block: Block) -> list[tuple[str, Pairs | int]]:
-    """One block of a kind: its mixer, its MLP or MoE group, and its norms."""
+    """One block of a kind: its mixer, its MLP or MoE group (if any), each sublayer's norms."""
     mlp = ("moe", _moe_parts(spec)) if block.moe else ("mlp", _mlp_parts(spec, spec.ffn))
-    return [_mixer_parts(spec, block), mlp, ("norms", spec.block_norms * _norm(spec, spec.width))]
+    # One norm per sublayer present for a pre/post-norm block, two for Gemma's sandwich.
+    norms = spec.block_norms // 2 * ((block.mixer != "none") + block.mlp) * _norm(spec, spec.width)
+    return [*_mixer_parts(spec, block), *([mlp] if block.mlp else []), ("norms", norms)]
 
 
 def _block_params(spec: Spec, block: Block) -> int:

@@ -145,7 +145,7 @@ def kv_cache_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
         LLMSizeError: If ``dtype`` is unknown or not a cache format, or ``spec`` is an encoder.
     """
     _check_decoder(spec)
-    layers = sum(1 for layer in spec.layer_plan if layer.mixer.kind != "linear")
+    layers = sum(1 for layer in spec.layer_plan if layer.mixer.keeps_tokens)
     return layers * _layer_token_bytes(spec, get_kv_dtype(dtype))
 
 
@@ -185,9 +185,11 @@ def kv_cache_by_kind(
     Each layer keeps what its mixer needs (`llmsize.layers.Mixer.cached_tokens`): a
     full-attention layer every one of the ``context`` tokens, a sliding-window (or chunked)
     layer of window ``W`` at most the ``W - 1`` latest (the next token attends to itself and
-    those). Each kept token costs one layer's key and value (or MLA latent). A linear-attention
-    layer keeps no tokens but a fixed state per sequence (`llmsize.layers.DeltaNet.state_elements`
-    values in ``dtype``), whatever the context.
+    those). Each kept token costs one layer's key and value (or MLA latent). A linear-attention,
+    Mamba or short-convolution layer keeps no tokens but a fixed state per sequence
+    (`llmsize.layers.Mixer.state_elements` values in ``dtype``: convolution and recurrent
+    state), whatever the context; a parallel layer (Falcon-H1) keeps both; a layer without
+    token mixer keeps nothing.
 
     Args:
         spec: A decoder architecture.
@@ -197,7 +199,8 @@ def kv_cache_by_kind(
 
     Returns:
         ``{mixer kind: bytes}`` for each kind present (``"full"``, ``"sliding"``,
-        ``"chunked"``, ``"linear"``), in the order the kinds first appear.
+        ``"chunked"``, ``"linear"``, ``"mamba"``, ``"conv"``, ``"parallel"``, ``"none"``), in the
+        order the kinds first appear.
 
     Raises:
         LLMSizeError: As `kv_cache_bytes`.

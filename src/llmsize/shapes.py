@@ -7,35 +7,40 @@ matrices and `block_scales` counts the scales (the checkpoint count of `llmsize.
 
 from __future__ import annotations
 
+from llmsize.layers import family_sizes
 from llmsize.spec import Block, Spec
 
 __all__ = ["block_scales", "linear_shapes"]
 
 
+def _attention_linears(spec: Spec) -> list[tuple[str, int, int, int]]:
+    """(key, out, in, 1) of an attention layer's projections (plain or MLA)."""
+    d, n, k, h = spec.width, spec.heads, spec.kv_heads, spec.head_dim
+    mla = spec.mla
+    q = n * h * (2 if spec.attention_output_gate else 1)
+    if mla is None:
+        return [("q", q, d, 1), ("k", k * h, d, 1), ("v", k * h, d, 1), ("o", d, n * h, 1)]
+    qk = mla.qk_head_dim
+    if mla.q_lora_rank is None:
+        shapes = [("q", n * qk, d, 1)]
+    else:
+        shapes = [("q_down", mla.q_lora_rank, d, 1), ("q_up", n * qk, mla.q_lora_rank, 1)]
+    return [
+        *shapes,
+        ("kv_down", mla.kv_lora_rank + mla.qk_rope_head_dim, d, 1),
+        ("kv_up", n * (mla.qk_nope_head_dim + mla.v_head_dim), mla.kv_lora_rank, 1),
+        ("o", d, n * mla.v_head_dim, 1),
+    ]
+
+
 def _layer_linears(spec: Spec, block: Block) -> list[tuple[str, int, int, int]]:
     """(key, out, in, how many) of the weight matrices in one block, biases and norms left out."""
-    d, n, k, h = spec.width, spec.heads, spec.kv_heads, spec.head_dim
-    mla, net = spec.mla, spec.deltanet
-    q = n * h * (2 if spec.attention_output_gate else 1)
-    if block.mixer == "linear_attention" and net is not None:
-        shapes = [
-            ("qkvz", 2 * net.key_dim + 2 * net.value_dim, d, 1),
-            ("ba", 2 * net.value_heads, d, 1),
-            ("out", d, net.value_dim, 1),
-        ]
-    elif mla is None:
-        shapes = [("q", q, d, 1), ("k", k * h, d, 1), ("v", k * h, d, 1), ("o", d, n * h, 1)]
-    else:
-        qk = mla.qk_head_dim
-        if mla.q_lora_rank is None:
-            shapes = [("q", n * qk, d, 1)]
-        else:
-            shapes = [("q_down", mla.q_lora_rank, d, 1), ("q_up", n * qk, mla.q_lora_rank, 1)]
-        shapes += [
-            ("kv_down", mla.kv_lora_rank + mla.qk_rope_head_dim, d, 1),
-            ("kv_up", n * (mla.qk_nope_head_dim + mla.v_head_dim), mla.kv_lora_rank, 1),
-            ("o", d, n * mla.v_head_dim, 1),
-        ]
+    d = spec.width
+    shapes = _attention_linears(spec) if block.mixer in ("attention", "parallel") else []
+    if block.mixer not in ("attention", "none"):
+        prefix = "mamba." if block.mixer == "parallel" else ""
+        sizes = family_sizes(spec.mixers, block.mixer)
+        shapes += [(prefix + key, rows, cols, 1) for key, rows, cols in sizes.linears(d)]
 
     def mlp(prefix: str, width: int, copies: int) -> list[tuple[str, int, int, int]]:
         out = [(f"{prefix}.up", width, d, copies), (f"{prefix}.down", d, width, copies)]
@@ -44,6 +49,8 @@ def _layer_linears(spec: Spec, block: Block) -> list[tuple[str, int, int, int]]:
         return out
 
     moe = spec.moe
+    if not block.mlp:
+        return shapes
     if block.moe and moe is not None:
         shapes += mlp("experts", moe.expert_ffn, moe.num_experts)
         if moe.num_shared_experts:

@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import Literal
 
 from llmsize.errors import LLMSizeError, check_fields, check_int, field_rules
-from llmsize.layers import FULL, Block, DeltaNet, Layer, Mixer
+from llmsize.layers import FULL, Block, DeltaNet, Layer, Mixer, check_plan
 from llmsize.vision import Vision, check_vision
 
 __all__ = ["MLA", "Block", "DeltaNet", "Layer", "Mixer", "MoE", "Spec", "check_spec"]
@@ -183,7 +183,11 @@ class Spec:
         mixers: The token mixer of each layer (one `Mixer` per layer), or empty when every
             layer has full attention. Sliding-window and chunked layers keep at most their
             window in the cache and have the same weights as full-attention layers; linear
-            layers (all with the same `DeltaNet`) have their own weights and a fixed state.
+            layers (all with the same `DeltaNet`), Mamba and short-convolution layers have
+            their own weights and a fixed state; ``"none"`` is a layer without token mixer.
+        mlp_kinds: The feed-forward part of each layer, ``"dense"``, ``"moe"`` or ``"none"``
+            (Nemotron-H's pattern), or empty when the `MoE` placement rule decides (every
+            layer then has an MLP).
         mtp_layers: Multi-token-prediction modules stored in the checkpoint but not part of the
             main model (DeepSeek-V3's ``num_nextn_predict_layers``).
         quant_block: Side of the square tiles of a block-quantized release (DeepSeek-V3's fp8
@@ -223,6 +227,7 @@ class Spec:
     moe: MoE | None = None
     mla: MLA | None = None
     mixers: tuple[Mixer, ...] = ()
+    mlp_kinds: tuple[str, ...] = ()
     mtp_layers: int = 0
     quant_block: int = 0
     vision: Vision | None = None
@@ -260,20 +265,10 @@ class Spec:
         self._check_mixers()
 
     def _check_mixers(self) -> None:
-        """``mixers`` is empty or one `Mixer` per layer (a list is kept as a tuple)."""
-        mixers = self.mixers
-        if not isinstance(mixers, (tuple, list)):
-            raise LLMSizeError(f"spec.mixers must be a sequence of Mixer, got {mixers!r}")
-        object.__setattr__(self, "mixers", tuple(mixers))
-        if mixers and len(mixers) != self.layers:
-            raise LLMSizeError(
-                f"spec.mixers must have one entry per layer ({self.layers}), got {len(mixers)}"
-            )
-        for mixer in mixers:
-            if not isinstance(mixer, Mixer):
-                raise LLMSizeError(f"spec.mixers[] must be a Mixer, got {mixer!r}")
-        if len({m.deltanet for m in mixers if m.deltanet is not None}) > 1:
-            raise LLMSizeError("spec.mixers[] of kind 'linear' must all have the same deltanet")
+        """``mixers`` and ``mlp_kinds``: empty or one per layer (a list is kept as a tuple)."""
+        plan = check_plan(self.mixers, self.mlp_kinds, self.layers, self.moe is not None)
+        object.__setattr__(self, "mixers", plan[0])
+        object.__setattr__(self, "mlp_kinds", plan[1])
 
     @property
     def deltanet(self) -> DeltaNet | None:
@@ -285,9 +280,13 @@ class Spec:
     @cached_property
     def layer_plan(self) -> tuple[Layer, ...]:
         """Every layer in order: its mixer and whether its MLP is MoE."""
-        moe = self.moe
+        moe, kinds = self.moe, self.mlp_kinds
         return tuple(
-            Layer(self.mixers[i] if self.mixers else FULL, moe is not None and moe.is_moe_layer(i))
+            Layer(
+                self.mixers[i] if self.mixers else FULL,
+                kinds[i] == "moe" if kinds else moe is not None and moe.is_moe_layer(i),
+                kinds[i] != "none" if kinds else True,
+            )
             for i in range(self.layers)
         )
 
@@ -302,11 +301,13 @@ class Spec:
         if mtp and self.mtp_layers:
             extra = Block("attention", self.moe is not None and self.moe.is_moe_layer(self.layers))
             tally[extra] = tally.get(extra, 0) + self.mtp_layers
-        return sorted(tally.items(), key=lambda item: (item[0].moe, item[0].mixer))
+        return sorted(tally.items(), key=lambda item: (item[0].moe, item[0].mixer, item[0].mlp))
 
     @cached_property
     def _block_tally(self) -> dict[Block, int]:
         """Layers of the main stack per `Block` (a spec is immutable: counted once)."""
+        if self.mlp_kinds:  # a per-layer pattern (Nemotron-H): tally the plan
+            return dict(Counter(layer.block for layer in self.layer_plan))
         if not self.mixers:  # every layer full attention: the MoE rule's counts, no walk
             split = ((False, self.dense_layer_count), (True, self.moe_layer_count))
             return {Block(FULL.family, moe): n for moe, n in split if n}
@@ -328,11 +329,15 @@ class Spec:
         """How many layers carry an MoE block (0 for a dense model)."""
         if self.moe is None:
             return 0
+        if self.mlp_kinds:
+            return self.mlp_kinds.count("moe")
         return self.moe.count_layers(self.layers)
 
     @property
     def dense_layer_count(self) -> int:
         """How many layers carry a dense MLP."""
+        if self.mlp_kinds:
+            return self.mlp_kinds.count("dense")
         return self.layers - self.moe_layer_count
 
     @property
