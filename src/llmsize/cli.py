@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from llmsize import fmt, presets
+from llmsize import fitcli, fmt, presets
 from llmsize.count import counts
 from llmsize.errors import LLMSizeError, check_int
 from llmsize.report import Row, breakdown_rows, memory_rows, short_counts, summary_rows
@@ -173,6 +173,7 @@ _COMMANDS: dict[str, tuple[_Command, str, bool]] = {
     "count": (_count_or_files, "count parameters, or measure them from safetensors files", True),
     "memory": (_memory, "bytes of weights, KV cache and training state", True),
     "presets": (_presets, "list bundled presets and their official claims", False),
+    **fitcli.COMMANDS,
 }
 """Each command: its handler, its help, whether it takes a MODEL."""
 
@@ -206,6 +207,8 @@ def _parser() -> _Parser:
         command = sub.add_parser(name, help=help_, parents=parents)
         if name == "memory":
             _memory_options(command)
+        if name in fitcli.OPTIONS:
+            fitcli.OPTIONS[name](command)
         if name == "count":
             command.add_argument(
                 "--measured",
