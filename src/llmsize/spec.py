@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Literal
 
+from llmsize.dsa import Indexer, check_indexer
 from llmsize.errors import LLMSizeError, check_fields, check_int, field_rules
 from llmsize.layers import FULL, Block, DeltaNet, Layer, Mixer, check_plan
 from llmsize.vision import Vision, check_vision
@@ -180,6 +181,7 @@ class Spec:
             163,840 here, 128K in its README).
         moe: Mixture-of-experts block, or ``None`` for a dense model.
         mla: Multi-head latent attention, or ``None`` for standard MHA/GQA/MQA.
+        indexer: DeepSeek Sparse Attention's indexer beside MLA (`llmsize.dsa`), or ``None``.
         mixers: The token mixer of each layer (one `Mixer` per layer), or empty when every
             layer has full attention. Sliding-window and chunked layers keep at most their
             window in the cache and have the same weights as full-attention layers; linear
@@ -226,6 +228,7 @@ class Spec:
     context_length: int = 0
     moe: MoE | None = None
     mla: MLA | None = None
+    indexer: Indexer | None = None
     mixers: tuple[Mixer, ...] = ()
     mlp_kinds: tuple[str, ...] = ()
     mtp_layers: int = 0
@@ -251,6 +254,7 @@ class Spec:
         if self.mla is not None and not isinstance(self.mla, MLA):
             raise LLMSizeError(f"spec.mla must be an MLA or None, got {self.mla!r}")
         check_vision(self.vision)
+        check_indexer(self)
         if self.encoder and self.moe is not None:
             raise LLMSizeError("spec.moe is not supported for an encoder, got an MoE block")
         if self.norm_placement not in _BLOCK_NORMS:
