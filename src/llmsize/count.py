@@ -12,6 +12,7 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
+from llmsize.dsa import indexer_stack
 from llmsize.layers import family_sizes
 from llmsize.shapes import block_scales
 from llmsize.spec import Block, Spec
@@ -330,6 +331,7 @@ def _mtp_module(spec: Spec) -> int:
     module = 2 * _norm(spec, d) + 2 * d * d + block + _norm(spec, d) + 2 * spec.vocab * d
     if moe_layer and spec.moe is not None and spec.moe.router_bias_buffer:
         module += spec.moe.num_experts
+    module += _sum(indexer_stack(spec)[1])  # the block's DSA indexer (DeepSeek-V3.2)
     return module
 
 
@@ -349,9 +351,10 @@ def breakdown(spec: Spec) -> Part:
         The root `Part` (key ``"model"``).
     """
     embeddings = Part.group("embeddings", [Part(k, n) for k, n in _embedding_parts(spec)])
-    layers = Part.group(
-        "layers", [_layer(spec, block, n) for block, n in spec.blocks()], spec.layers
-    )
+    n_ix, indexer = indexer_stack(spec)  # DSA indexers: a group of their own in the stack
+    indexers = Part.group("indexers", [Part(k, v * n_ix, layers=n_ix) for k, v in indexer], n_ix)
+    stack = [_layer(spec, block, n) for block, n in spec.blocks()]
+    layers = Part.group("layers", [*stack, indexers], spec.layers)
     top = [embeddings, layers, *(Part(k, n) for k, n in _top_parts(spec))]
     if spec.vision is not None:  # a vision-language model's tower and projector
         top.append(_tree("vision", vision_tree(spec.vision)))
@@ -371,6 +374,8 @@ def counts(spec: Spec) -> Counts:
     """
     embeddings = dict(_embedding_parts(spec))
     stack = sum(n * _block_params(spec, block) for block, n in spec.blocks())
+    n_ix, indexer = indexer_stack(spec)
+    stack += n_ix * _sum(indexer)
     vision = spec.vision.params if spec.vision is not None else 0
     total = sum(embeddings.values()) + stack + _sum(_top_parts(spec)) + vision
     active = stored = total
