@@ -12,6 +12,7 @@ from __future__ import annotations
 from llmsize.families import (  # noqa: F401  (each module registers its readers)
     bert,
     deepseek,
+    deepseek_v32,
     exaone4,
     gemma,
     glm,
