@@ -14,6 +14,7 @@ import pytest
 
 from llmsize import counts
 from llmsize.cli import main
+from llmsize.errors import LLMSizeError
 from llmsize.hfconfig import from_dict
 from llmsize_oracle.cases_text import TEXT
 
@@ -28,6 +29,16 @@ BAD: dict[str, tuple[str, dict[str, Any], str]] = {
         "qwen3.5-35b-a3b-text",
         {"num_experts_per_tok": 257},
         "key 'num_experts_per_tok' (257) must not exceed 'num_experts' (256)",
+    ),
+    "deepseek_v32": (
+        "deepseek-v3.2",
+        {"num_experts_per_tok": 300},
+        "key 'num_experts_per_tok' (300) must not exceed 'n_routed_experts' (256)",
+    ),
+    "glm_moe_dsa": (
+        "glm-5",
+        {"indexer_types": ["full"]},
+        "key 'indexer_types' must give one 'full' or 'shared' per layer ('num_hidden_layers': 78)",
     ),
 }
 
@@ -53,3 +64,31 @@ def test_qwen3_5_is_qwen3_next_layers_with_a_dense_or_moe_mlp() -> None:
     assert [c.layers for c in dense.children] == [16, 48]
     moe = from_dict(TEXT["qwen3.5-397b-a17b-text"])
     assert moe.moe_layer_count == moe.layers == 60
+
+
+def test_dsa_indexers_are_a_group_of_the_layer_stack() -> None:
+    v32 = counts(from_dict(TEXT["deepseek-v3.2"]))
+    indexers = v32.breakdown.find("layers.indexers")
+    assert indexers.layers == 61
+    # wq_b from the 1536 query latent to 64 heads of 128, wk, its LayerNorm, weights_proj
+    assert indexers.per_layer == 1536 * 64 * 128 + 7168 * 128 + 2 * 128 + 7168 * 64
+    assert sum(leaf.params for leaf in v32.breakdown.leaves()) == v32.total
+    assert from_dict(TEXT["glm-5-indexer-freq"]).indexer is not None
+    freq = counts(from_dict(TEXT["glm-5-indexer-freq"])).breakdown.find("layers.indexers")
+    assert freq.layers == 3  # layers 0, 1 and 4 of 7 run their own (freq 3, offset 2)
+
+
+@pytest.mark.parametrize(
+    ("case", "change", "needle"),
+    [
+        ("deepseek-v3.2", {"q_lora_rank": None}, "key 'q_lora_rank' must be an integer, got null"),
+        ("deepseek-v3.2", {"mlp_layer_types": ["dense"]}, "key 'mlp_layer_types' must be a list"),
+        ("glm-5", {"index_topk_pattern": "FX"}, "key 'index_topk_pattern' must give one 'full'"),
+        ("glm-5", {"index_n_heads": 0}, "key 'index_n_heads' must be positive, got 0"),
+        ("glm-5", {"num_experts": 4}, "(8) must not exceed 'num_experts' (4)"),
+    ],
+)
+def test_dsa_errors_name_the_key(case: str, change: dict[str, Any], needle: str) -> None:
+    with pytest.raises(LLMSizeError) as info:
+        from_dict({**TEXT[case], **change}, where="config.json")
+    assert needle in str(info.value) and "\n" not in str(info.value)

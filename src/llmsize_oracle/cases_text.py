@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from llmsize_oracle.cases import TINY
+from llmsize_oracle.cases import TINY, TINY_MLA
 
 # Small Gated DeltaNet sizes shared by the Qwen3.5 variants.
 _TINY_DELTANET = {
@@ -21,6 +21,17 @@ _TINY_DELTANET = {
     "linear_key_head_dim": 8,
     "linear_value_head_dim": 12,
     "linear_conv_kernel_dim": 3,
+}
+# Small DSA indexer sizes over the small MLA + MoE widths (q_lora_rank is required by DSA).
+_TINY_DSA = {
+    **TINY_MLA,
+    "q_lora_rank": 24,
+    "num_key_value_heads": 4,
+    "v_head_dim": 16,
+    "index_n_heads": 4,
+    "index_head_dim": 8,
+    "n_routed_experts": 6,
+    "num_experts_per_tok": 2,
 }
 
 TEXT: dict[str, dict[str, Any]] = {
@@ -104,5 +115,120 @@ TEXT: dict[str, dict[str, Any]] = {
         "moe_intermediate_size": 24,
         "shared_expert_intermediate_size": 40,
         **TINY,
+    },
+    # DeepSeek-V3.2: DeepSeek-V3 with DSA's lightning indexer in every layer
+    "deepseek-v3.2": {
+        # deepseek-ai/DeepSeek-V3.2's config.json: 61 layers, D 7168, 128 heads, MLA (q rank
+        # 1536, kv rank 512, nope 128 + rope 64, v 128), 256 experts of 2048 (top 8) + 1
+        # shared, 3 dense layers of 18432, V 129280; indexer 64 heads of 128; fp8 128x128.
+        "model_type": "deepseek_v32",
+        "hidden_size": 7168,
+        "intermediate_size": 18432,
+        "num_hidden_layers": 61,
+        "num_attention_heads": 128,
+        "num_key_value_heads": 128,
+        "vocab_size": 129280,
+        "q_lora_rank": 1536,
+        "kv_lora_rank": 512,
+        "qk_nope_head_dim": 128,
+        "qk_rope_head_dim": 64,
+        "v_head_dim": 128,
+        "n_routed_experts": 256,
+        "n_shared_experts": 1,
+        "num_experts_per_tok": 8,
+        "moe_intermediate_size": 2048,
+        "first_k_dense_replace": 3,
+        "index_n_heads": 64,
+        "index_head_dim": 128,
+        "index_topk": 2048,
+        "num_nextn_predict_layers": 1,
+        "max_position_embeddings": 163840,
+        "tie_word_embeddings": False,
+    },
+    "deepseek-v3.2-mlp-types-bias-tied": {
+        "model_type": "deepseek_v32",
+        **_TINY_DSA,
+        "mlp_layer_types": ["sparse", "dense", "sparse"],
+        "n_shared_experts": 2,
+        "attention_bias": True,
+        "tie_word_embeddings": True,
+    },
+    # Kimi K2 is DeepSeek-V3's architecture (its config says model_type kimi_k2, architecture
+    # DeepseekV3ForCausalLM): read and built as deepseek_v3.
+    "kimi-k2-instruct": {
+        # moonshotai/Kimi-K2-Instruct's config.json: 61 layers, D 7168, 64 heads, MLA (q rank
+        # 1536, kv rank 512, nope 128 + rope 64, v 128), 384 experts of 2048 (top 8) + 1
+        # shared, 1 dense layer of 18432, V 163840, no MTP module.
+        "model_type": "deepseek_v3",
+        "hidden_size": 7168,
+        "intermediate_size": 18432,
+        "num_hidden_layers": 61,
+        "num_attention_heads": 64,
+        "num_key_value_heads": 64,
+        "vocab_size": 163840,
+        "q_lora_rank": 1536,
+        "kv_lora_rank": 512,
+        "qk_nope_head_dim": 128,
+        "qk_rope_head_dim": 64,
+        "v_head_dim": 128,
+        "n_routed_experts": 384,
+        "n_shared_experts": 1,
+        "num_experts_per_tok": 8,
+        "moe_intermediate_size": 2048,
+        "first_k_dense_replace": 1,
+        "n_group": 1,
+        "topk_group": 1,
+        "num_nextn_predict_layers": 0,
+        "max_position_embeddings": 131072,
+        "tie_word_embeddings": False,
+    },
+    # GLM-5: DeepSeek-V3.2's shape with GLM's sizes; layers may share an indexer's top-k
+    "glm-5": {
+        # zai-org/GLM-5's config.json: 78 layers, D 6144, 64 heads, MLA (q rank 2048, kv rank
+        # 512, nope 192 + rope 64, v 256), 256 experts of 2048 (top 8) + 1 shared, 3 dense
+        # layers of 12288, V 154880; indexer 32 heads of 128.
+        "model_type": "glm_moe_dsa",
+        "hidden_size": 6144,
+        "intermediate_size": 12288,
+        "num_hidden_layers": 78,
+        "num_attention_heads": 64,
+        "num_key_value_heads": 64,
+        "vocab_size": 154880,
+        "q_lora_rank": 2048,
+        "kv_lora_rank": 512,
+        "qk_nope_head_dim": 192,
+        "qk_rope_head_dim": 64,
+        "v_head_dim": 256,
+        "n_routed_experts": 256,
+        "n_shared_experts": 1,
+        "num_experts_per_tok": 8,
+        "moe_intermediate_size": 2048,
+        "first_k_dense_replace": 3,
+        "index_n_heads": 32,
+        "index_head_dim": 128,
+        "index_topk": 2048,
+        "max_position_embeddings": 202752,
+        "tie_word_embeddings": False,
+    },
+    "glm-5-indexer-freq": {
+        "model_type": "glm_moe_dsa",
+        **_TINY_DSA,
+        "num_hidden_layers": 7,
+        "first_k_dense_replace": 1,
+        "index_topk_freq": 3,
+        "index_skip_topk_offset": 2,
+    },
+    "glm-5-indexer-pattern": {
+        "model_type": "glm_moe_dsa",
+        **_TINY_DSA,
+        "index_topk_pattern": "FSF",
+        "n_shared_experts": 0,
+        "first_k_dense_replace": 0,
+    },
+    "glm-5-indexer-types": {
+        "model_type": "glm_moe_dsa",
+        **_TINY_DSA,
+        "indexer_types": ["full", "shared", "shared"],
+        "mlp_layer_types": ["dense", "dense", "sparse"],
     },
 }
