@@ -226,3 +226,22 @@ def test_header_only_parse_needs_no_data() -> None:
     )
     header = parse_header(len(text).to_bytes(8, "little") + text, "remote.safetensors")
     assert header.data_bytes == 2 * 10**12 and header.tensors[0].values == 10**12
+
+
+def test_count_files_imports_nothing_heavy(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    st.save_file(llama_tensors(TINY, torch.bfloat16), tmp_path / "model.safetensors")
+    (tmp_path / "config.json").write_text(json.dumps(TINY))
+    (tmp_path / "tiny.gguf").write_bytes(b"GGUF" + (3).to_bytes(4, "little") + bytes(16))
+    code = (
+        "import sys, llmsize.cli as c\n"
+        "for path in sys.argv[1:]: c.main(['count', path, '--json'])\n"
+        "heavy = {'numpy', 'matplotlib', 'torch', 'transformers', 'huggingface_hub',"
+        " 'safetensors', 'gguf'} & set(sys.modules)\n"
+        "sys.stderr.write(repr(sorted(heavy)))"
+    )
+    args = [sys.executable, "-c", code, str(tmp_path), str(tmp_path / "tiny.gguf")]
+    out = subprocess.run(args, capture_output=True, text=True, check=True)
+    assert out.stderr == "[]" and '"agree": true' in out.stdout and '"tensors": 0' in out.stdout

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -190,6 +191,8 @@ def _mtp_layers(tensors: Iterable[Tensor]) -> set[str]:
     """``model.layers.N`` prefixes holding a multi-token-prediction module (DeepSeek-V3's)."""
     out = set()
     for t in tensors:
+        if not any(marker in t.name for marker in _MTP_MARKERS):
+            continue
         m = _LAYER.match(t.name)
         if m and _MTP_MARKERS & set(t.name[m.end() :].split(".")):
             out.add(m.group(1))
@@ -231,6 +234,14 @@ def _groups(tensors: Sequence[Tensor]) -> tuple[Group, ...]:
     return tuple(out)
 
 
+def _size(t: Tensor) -> int:
+    return t.nbytes
+
+
+def _size_name(t: Tensor) -> tuple[int, str]:
+    return -t.nbytes, t.name
+
+
 def measure(headers: Sequence[Header]) -> Measured:
     """Sum the headers of one checkpoint (one file, or every shard).
 
@@ -261,5 +272,5 @@ def measure(headers: Sequence[Header]) -> Measured:
         dtypes={k: Share(*row) for k, row in ordered},
         packed=packed,
         groups=_groups(tensors),
-        largest=tuple(sorted(tensors, key=lambda t: (-t.nbytes, t.name))[:_LARGEST]),
+        largest=tuple(sorted(heapq.nlargest(_LARGEST, tensors, key=_size), key=_size_name)),
     )
