@@ -11,7 +11,8 @@ them and listed as `Term`:
 * ``masks``: constant attention masks (GPT-2's ``attn.bias``), not parameters;
 * ``rotary``: rotary frequency buffers (``rotary_emb.inv_freq``) some older checkpoints keep;
 * ``vision``, ``projector``, ``audio``: parts a text-only architecture count leaves out;
-* ``scales``: scale tensors that the architecture's block quantization does not predict.
+* ``scales``: scale tensors the architecture does not count (MXFP4's exponents; fp8 scales of
+  a release whose blocks the config does not state).
 
 Whatever is left is ``unexplained``: zero when the two agree.
 """
@@ -51,8 +52,8 @@ TERMS: dict[str, Text] = {
     "projector": {"en": "multimodal projector", "zh": "多模态投影层"},
     "audio": {"en": "audio encoder", "zh": "音频编码器"},
     "scales": {
-        "en": "scale tensors the architecture's block quantization does not predict",
-        "zh": "架构的分块量化算不出的缩放因子张量",
+        "en": "scale tensors (MXFP4 exponents, fp8 scales)",
+        "zh": "缩放因子张量（MXFP4 的指数、fp8 的缩放因子）",
     },
     "router_bias": {
         "en": "router correction biases (stored buffers)",

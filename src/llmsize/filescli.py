@@ -11,6 +11,7 @@ beside the measured ones (`llmsize.crosscheck`). Only the standard library is im
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -80,12 +81,14 @@ L: dict[str, Text] = {
         " depend on a format the header does not state)",
         "zh": "整数打包：{tensors} 个张量，{values} 个存储值（合多少权重取决于文件头未写明的格式）",
     },
-    "arch": {"en": "Architecture (config)", "zh": "按架构（配置）"},
+    "arch_vs": {"en": "Counted vs measured", "zh": "按架构计算与由文件测得"},
+    "arch": {"en": "Architecture", "zh": "按架构"},
+    "files": {"en": "Files", "zh": "由文件"},
+    "all_values": {"en": "Stored values, scales included", "zh": "存储的值（含缩放因子）"},
+    "only": {"en": "  in the files only: {what}", "zh": "  只在文件中：{what}"},
     "total": {"en": "Parameters", "zh": "参数量"},
-    "stored": {"en": "Stored by the checkpoint", "zh": "检查点存储的量"},
+    "stored": {"en": "Weights stored", "zh": "存储的权重数"},
     "checkpoint": {"en": "With block scales", "zh": "含分块缩放因子"},
-    "measured_weights": {"en": "Measured weights", "zh": "测得的权重数"},
-    "measured_values": {"en": "Measured stored values", "zh": "测得的存储值"},
     "agree": {"en": "agree exactly", "zh": "完全一致"},
     "differ": {"en": "unexplained difference: {n}", "zh": "无法解释的差额：{n}"},
 }
@@ -219,17 +222,20 @@ def _summary(m: Measured, lang: str) -> str:
 
 
 def _check(c: CrossCheck, lang: str) -> str:
-    rows = [[say(L["arch"], lang), "", ""]]
-    rows.append([say(L["total"], lang), fmt.exact(c.total, lang), ""])
-    rows += [["+ " + say(TERMS[t.key], lang), fmt.exact(t.values, lang), ""] for t in c.beyond]
-    rows.append([say(L["stored"], lang), fmt.exact(c.stored, lang), ""])
+    """Architecture and measured figures in two columns, the difference named below."""
+    n = functools.partial(fmt.exact, lang=lang)
+    rows = [[say(L["arch_vs"], lang), say(L["arch"], lang), say(L["files"], lang)]]
+    rows.append([say(L["total"], lang), n(c.total), ""])
+    rows += [["+ " + say(TERMS[t.key], lang), n(t.values), ""] for t in c.beyond]
+    rows.append([say(L["stored"], lang), n(c.stored), n(c.weights)])
     if c.checkpoint != c.stored:
-        rows.append([say(L["checkpoint"], lang), fmt.exact(c.checkpoint, lang), ""])
-    rows.append([say(L["measured_weights"], lang), fmt.exact(c.weights, lang), ""])
-    rows += [["  " + say(TERMS[t.key], lang), fmt.exact(t.values, lang), ""] for t in c.extras]
+        rows.append([say(L["all_values"], lang), n(c.checkpoint), n(c.values)])
+    rows += [
+        [say(L["only"], lang, what=say(TERMS[t.key], lang)), "", n(t.values)] for t in c.extras
+    ]
     verdict = L["agree"] if c.agree else L["differ"]
-    rows.append(["", say(verdict, lang, n=fmt.exact(c.unexplained, lang)), ""])
-    return _table([r[:2] for r in rows], [False, True])
+    rows.append(["", "", say(verdict, lang, n=n(c.unexplained))])
+    return _table(rows, [False, True, True])
 
 
 def _gguf(path: Path, as_json: bool, lang: str) -> str:

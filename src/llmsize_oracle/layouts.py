@@ -29,7 +29,7 @@ import json
 import re
 from dataclasses import dataclass
 
-__all__ = ["LAYOUTS", "Layout", "expand", "header"]
+__all__ = ["LAYOUTS", "Layout", "expand", "header", "write"]
 
 _RANGE = re.compile(r"\{(\d+)-(\d+)\}")
 _BITS = {"BF16": 16, "F32": 32, "F8_E4M3": 8, "U8": 8}
@@ -165,3 +165,22 @@ def _gpt_oss_20b() -> Layout:
 
 LAYOUTS: dict[str, Layout] = {lay.preset: lay for lay in (_deepseek_v3(), _gpt_oss_20b())}
 """The published layouts, by preset id."""
+
+
+def write(layout: Layout, path: str) -> None:
+    """Write ``layout`` as a real file: its header, then a hole as long as its data (sparse)."""
+    data = header(layout)
+    size = len(data) + _data_bytes(layout)
+    with open(path, "wb") as f:
+        f.write(data)
+        f.truncate(size)
+
+
+def _data_bytes(layout: Layout) -> int:
+    total = 0
+    for pattern, shape, dtype in layout.rows:
+        size = 1
+        for d in shape:
+            size *= d
+        total += len(expand(pattern)) * size * _BITS[dtype] // 8
+    return total
