@@ -63,9 +63,9 @@ _HEADS_HEADER = (
 )
 _HEADS_NOTE = {
     "en": "Of the {n} models llmsize bundles, {square} have `N·H = D`. In the other {other}, the"
-    " query heads together are wider than the model:",
+    " query heads together are wider than the model ({wider} models) or narrower ({narrower}):",
     "zh": "llmsize 自带的 {n} 个模型中，有 {square} 个取 `N·H = D`。其余 {other} 个模型的查询头"
-    "合起来比模型本身更宽：",
+    "合起来与模型宽度不同：{wider} 个更宽，{narrower} 个更窄：",
 }
 _MLA_NOTE = {
     "en": "For the MLA models ({names}), `H` is the query/key size of a head, its rotary part"
@@ -78,13 +78,15 @@ def heads_table(lang):
     """Sentence and table: which bundled models have N·H = D, and the ones that do not."""
     specs = [presets.load(i) for i in presets.ids()]
     other = [s for s in specs if query_width(s) != s.width]
-    assert all(query_width(s) > s.width for s in other)  # "wider than the model"
+    wider = sum(query_width(s) > s.width for s in other)
     note = say(
         _HEADS_NOTE,
         lang,
         n=fmt.exact(len(specs), lang),
         square=fmt.exact(len(specs) - len(other), lang),
         other=fmt.exact(len(other), lang),
+        wider=fmt.exact(wider, lang),
+        narrower=fmt.exact(len(other) - wider, lang),
     )
     rows = []
     for s in other:
