@@ -309,15 +309,16 @@ CASES: dict[str, dict[str, Any]] = {
 
 
 def all_cases() -> dict[str, dict[str, Any]]:
-    """Every oracle case: the ones above, `llmsize_oracle.cases_layered`, `cases_text`, presets.
+    """Every oracle case: the ones above, `cases_layered`, `cases_text`, `cases_ssm`, presets.
 
     Each bundled preset's real config is named ``preset:<id>``.
     """
     from llmsize import presets
     from llmsize_oracle.cases_layered import LAYERED
+    from llmsize_oracle.cases_ssm import SSM
     from llmsize_oracle.cases_text import TEXT
 
-    out = {**CASES, **LAYERED, **TEXT}
+    out = {**CASES, **LAYERED, **TEXT, **SSM}
     for preset_id in presets.ids():
         out[f"preset:{preset_id}"] = presets.get(preset_id).config
     return out
