@@ -13,7 +13,17 @@ from llmsize.errors import LLMSizeError, check_int
 from llmsize.plan import Plan, Split, plan
 from llmsize.spec import Spec
 
-__all__ = ["CONTEXT_CAP", "GPU_COUNTS", "max_batch", "max_context", "min_gpus"]
+__all__ = ["CONTEXT_CAP", "GPU_COUNTS", "RELEASED", "max_batch", "max_context", "min_gpus"]
+
+RELEASED: dict[str, dict[str, str]] = {
+    "deepseek-v3": {"dtype": "fp8_block128"},
+    "gpt-oss-120b": {"expert_dtype": "mxfp4"},
+    "gpt-oss-20b": {"expert_dtype": "mxfp4"},
+    "llama-3.1-405b": {"dtype": "fp8"},
+}
+"""The weight formats of bundled presets that are not published in bf16: DeepSeek-V3's fp8
+with 128x128 scale tiles, gpt-oss's MXFP4 experts, and Meta's FP8 release of Llama 3.1 405B
+(Llama-3.1-405B-Instruct-FP8). Options for `llmsize.plan.plan`."""
 
 CONTEXT_CAP = 1 << 24
 """Longest context searched when the model states none."""

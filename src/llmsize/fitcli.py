@@ -26,7 +26,7 @@ from llmsize.trainplan import train_plan
 __all__ = ["COMMANDS", "FIT_TEXT", "OPTIONS"]
 
 FIT_TEXT: dict[str, Text] = {
-    "embedding": {"en": "Embedding", "zh": "词嵌入"},
+    "embedding": {"en": "Embedding", "zh": "词元嵌入"},
     "layers": {"en": "Layers (without routed experts)", "zh": "各层（不含路由专家）"},
     "experts": {"en": "Routed experts", "zh": "路由专家"},
     "head": {"en": "Output head", "zh": "输出头"},
@@ -42,7 +42,7 @@ FIT_TEXT: dict[str, Text] = {
     "capacity": {"en": "GPU memory", "zh": "显存"},
     "fits": {"en": "Fits", "zh": "放得下"},
     "no_fit": {"en": "Does not fit", "zh": "放不下"},
-    "max_context": {"en": "Longest context at this batch", "zh": "此批量下最长上下文"},
+    "max_context": {"en": "Longest context at this batch", "zh": "此批大小下的最长上下文"},
     "max_batch": {"en": "Most sequences at this context", "zh": "此上下文下最多序列数"},
     "min_gpus": {"en": "Fewest GPUs of this kind", "zh": "同型号最少卡数"},
     "decode": {"en": "Decode, tokens/s (upper bound)", "zh": "解码，词元/秒（上界）"},
