@@ -26,10 +26,12 @@ from llmsize.hfconfig import from_json
 from llmsize.report import (
     MemoryReport,
     breakdown_rows,
+    layer_kinds,
     memory_rows,
     short_counts,
     summary_rows,
 )
+from llmsize.serving import naive_kv_cache_bytes
 from llmsize.spec import Spec
 from llmsize.text import UI, check_lang, say
 
@@ -99,13 +101,19 @@ def _chart(mem: MemoryReport, lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def _notes(spec: Spec, context: int, lang: str) -> list[str]:
+def _notes(spec: Spec, mem: MemoryReport, lang: str) -> list[str]:
     if spec.encoder:
         return [say(UI["note_encoder"], lang)]
-    if spec.context_length and context > spec.context_length:
-        limit, ctx = fmt.exact(spec.context_length, lang), fmt.exact(context, lang)
-        return [say(UI["note_too_long"], lang, context=ctx, limit=limit)]
-    return []
+    notes = []
+    if mem.kv_by_kind():
+        naive = naive_kv_cache_bytes(spec, mem.context, mem.batch, mem.kv_dtype)
+        layers, model = layer_kinds(spec, lang), spec.name
+        size = fmt.bytes_both(naive, lang)
+        notes.append(say(UI["note_kinds"], lang, model=model, layers=layers, naive=size))
+    if spec.context_length and mem.context > spec.context_length:
+        limit, ctx = fmt.exact(spec.context_length, lang), fmt.exact(mem.context, lang)
+        notes.append(say(UI["note_too_long"], lang, context=ctx, limit=limit))
+    return notes
 
 
 def _result(spec: Spec, source: str, c: Counts, mem: MemoryReport, lang: str) -> dict[str, Any]:
@@ -139,7 +147,7 @@ def _result(spec: Spec, source: str, c: Counts, mem: MemoryReport, lang: str) ->
         ],
         "chart": _chart(mem, lang),
         "chart_title": title,
-        "notes": _notes(spec, mem.context, lang),
+        "notes": _notes(spec, mem, lang),
     }
 
 

@@ -32,10 +32,18 @@ from llmsize.memory import (
 )
 from llmsize.serving import kind_tally
 from llmsize.spec import Spec
-from llmsize.text import LABELS, LANGS, MEMORY, MIXER_LABELS, Text, fill, say
+from llmsize.text import LABELS, LANGS, MEMORY, MIXER_LABELS, MIXER_SHORT, Text, fill, say
 from llmsize.training import TRAINING_CONVENTIONS, training_bytes
 
-__all__ = ["MemoryReport", "PartRow", "Row", "breakdown_rows", "memory_rows", "summary_rows"]
+__all__ = [
+    "MemoryReport",
+    "PartRow",
+    "Row",
+    "breakdown_rows",
+    "layer_kinds",
+    "memory_rows",
+    "summary_rows",
+]
 
 
 @dataclass(frozen=True)
@@ -168,6 +176,19 @@ def breakdown_rows(part: Part) -> list[PartRow]:
 
 def _exact(n: int) -> dict[str, Any]:
     return {lang: fmt.exact(n, lang) for lang in LANGS}
+
+
+def layer_kinds(spec: Spec, lang: str) -> str:
+    """The model's layers by kind, in a few words: ``"18 sliding (128) + 18 full"``.
+
+    Kinds in the order they first appear (`llmsize.serving.kind_tally`); an MLA model's full
+    layers say that they cache the latent.
+    """
+    parts = []
+    for kind, (layers, window) in kind_tally(spec).items():
+        key = "full_mla" if kind == "full" and spec.mla is not None else kind
+        parts.append(say(MIXER_SHORT[key], lang, n=layers, window=fmt.exact(window, lang)))
+    return " + ".join(parts)
 
 
 def _kind_rows(spec: Spec, context: int, batch: int, kv_dtype: str) -> list[Row]:

@@ -20,7 +20,18 @@ from collections.abc import Mapping
 
 from llmsize.errors import LLMSizeError
 
-__all__ = ["LABELS", "LANGS", "MEMORY", "MIXER_LABELS", "UI", "Text", "check_lang", "fill", "say"]
+__all__ = [
+    "LABELS",
+    "LANGS",
+    "MEMORY",
+    "MIXER_LABELS",
+    "MIXER_SHORT",
+    "UI",
+    "Text",
+    "check_lang",
+    "fill",
+    "say",
+]
 
 LANGS: tuple[str, ...] = ("en", "zh")
 """Languages every formatter and text accepts."""
@@ -251,6 +262,21 @@ MIXER_LABELS: dict[str, Text] = {
 """Labels of the KV cache's split by layer kind (rows ``kv_kind_<kind>``), one per
 `llmsize.layers.MIXER_KINDS` entry; ``{n}`` is the number of layers, ``{window}`` their window."""
 
+MIXER_SHORT: dict[str, Text] = {
+    "full": {"en": "{n} full", "zh": "{n} 层全注意力"},
+    "full_mla": {"en": "{n} full (MLA latent)", "zh": "{n} 层全注意力（MLA 潜向量）"},
+    "sliding": {"en": "{n} sliding ({window})", "zh": "{n} 层滑动窗口（{window}）"},
+    "chunked": {"en": "{n} chunked ({window})", "zh": "{n} 层分块（{window}）"},
+    "linear": {"en": "{n} linear attention", "zh": "{n} 层线性注意力"},
+    "mamba": {"en": "{n} Mamba", "zh": "{n} 层 Mamba"},
+    "conv": {"en": "{n} short convolution", "zh": "{n} 层短卷积"},
+    "parallel": {"en": "{n} attention + Mamba", "zh": "{n} 层注意力 + Mamba"},
+    "none": {"en": "{n} without mixer", "zh": "{n} 层无词元混合"},
+}
+"""The layers of one kind in a few words (``{n}`` layers, ``{window}`` their window), for a
+model's list of layer kinds (``full_mla``: full attention caching MLA's latent)."""
+
+
 UI: dict[str, Text] = {
     # Column heads of the command line's, the calculator's and the site's tables.
     "part": {"en": "Part", "zh": "部分"},
@@ -275,6 +301,13 @@ UI: dict[str, Text] = {
     "note_encoder": {
         "en": "An encoder keeps no KV cache: it reads the whole input at once.",
         "zh": "编码器不保留 KV 缓存：它一次读入整段输入。",
+    },
+    "note_kinds": {
+        "en": "Not every layer of {model} keeps every token. Its layers: {layers}. The KV cache"
+        " is what each kind keeps, split in the rows below; charging every layer the whole"
+        " context would give {naive}.",
+        "zh": "{model} 并非每一层都保留全部词元。它的层：{layers}。KV 缓存是各类层所保留内容之和，"
+        "下面各行分别列出；若每层都按整段上下文计算，会得到 {naive}。",
     },
     "note_too_long": {
         "en": "The context ({context} tokens) is longer than the {limit} tokens this model was"

@@ -2,8 +2,8 @@
 # split by layer kind (llmsize.memory.kv_cache_by_kind) against the usual "every layer keeps
 # every token" estimate (llmsize.serving.naive_kv_cache_bytes), and a chart of the cache over
 # the context. Included after md.py and memory/common.py (and charts.py for the chart).
-from llmsize import fmt, memory, presets, serving
-from llmsize.text import MIXER_LABELS, say
+from llmsize import fmt, memory, presets, report, serving
+from llmsize.text import say
 
 KIND_MODELS = (
     "gemma-3-27b",
@@ -24,15 +24,6 @@ _KINDS_TEXT = {
         {"en": "If every layer kept every token", "zh": "若每层都保留全部词元"},
         {"en": "Overestimate", "zh": "高估倍数"},
     ],
-    "full": {"en": "{n} full", "zh": "{n} 层全注意力"},
-    "full_mla": {"en": "{n} full (MLA latent)", "zh": "{n} 层全注意力（MLA 潜向量）"},
-    "sliding": {"en": "{n} sliding ({w})", "zh": "{n} 层滑动窗口（{w}）"},
-    "chunked": {"en": "{n} chunked ({w})", "zh": "{n} 层分块（{w}）"},
-    "linear": {"en": "{n} linear attention", "zh": "{n} 层线性注意力"},
-    "mamba": {"en": "{n} Mamba", "zh": "{n} 层 Mamba"},
-    "conv": {"en": "{n} short convolution", "zh": "{n} 层短卷积"},
-    "parallel": {"en": "{n} attention + Mamba", "zh": "{n} 层注意力 + Mamba"},
-    "none": {"en": "{n} without mixer", "zh": "{n} 层无词元混合"},
     "chart_title": {
         "en": "KV cache of one sequence by context length (bf16)",
         "zh": "一条序列的 KV 缓存随上下文长度的变化（bf16）",
@@ -40,21 +31,6 @@ _KINDS_TEXT = {
     "chart_x": {"en": "Context length (tokens, log scale)", "zh": "上下文长度（词元，对数刻度）"},
     "chart_y": {"en": "KV cache (GB)", "zh": "KV 缓存（GB）"},
 }
-assert set(MIXER_LABELS) <= set(_KINDS_TEXT)
-
-
-def _layers(spec, lang):
-    """ "18 sliding (128) + 18 full": the layers of each kind, in the order they first appear."""
-    parts = [
-        say(
-            _KINDS_TEXT[kind + ("_mla" if spec.mla and kind == "full" else "")],
-            lang,
-            n=n,
-            w=fmt.exact(window, lang),
-        )
-        for kind, (n, window) in serving.kind_tally(spec).items()
-    ]
-    return " + ".join(parts)
 
 
 def kinds_table(lang):
@@ -67,7 +43,7 @@ def kinds_table(lang):
         rows.append(
             [
                 spec.name,
-                _layers(spec, lang),
+                report.layer_kinds(spec, lang),
                 fmt.bytes_both(exact, lang),
                 fmt.bytes_both(naive, lang),
                 fmt.times(naive, exact, lang),
