@@ -17,39 +17,14 @@ from llmsize import fmt
 from llmsize.bounds import Bounds, bounds
 from llmsize.capacity import max_batch, max_context, min_gpus
 from llmsize.errors import LLMSizeError, check_int
+from llmsize.fitreport import FIT_TEXT, byte_rows
 from llmsize.hardware import get_gpu, gpus
 from llmsize.plan import Split, plan
 from llmsize.source import resolve
-from llmsize.text import Text, say
+from llmsize.text import say
 from llmsize.trainplan import train_plan
 
-__all__ = ["COMMANDS", "FIT_TEXT", "OPTIONS"]
-
-FIT_TEXT: dict[str, Text] = {
-    "embedding": {"en": "Embedding", "zh": "词元嵌入"},
-    "layers": {"en": "Layers (without routed experts)", "zh": "各层（不含路由专家）"},
-    "experts": {"en": "Routed experts", "zh": "路由专家"},
-    "head": {"en": "Output head", "zh": "输出头"},
-    "kv_cache": {"en": "KV cache / state", "zh": "KV 缓存 / 状态"},
-    "reserve": {"en": "Reserve (activations, runtime)", "zh": "预留（激活值、运行时）"},
-    "base_weights": {"en": "Frozen base weights", "zh": "冻结的基座权重"},
-    "adapters": {"en": "Adapters, gradients, Adam", "zh": "适配器、梯度与 Adam 状态"},
-    "weights": {"en": "Weights", "zh": "权重"},
-    "gradients": {"en": "Gradients", "zh": "梯度"},
-    "optimizer": {"en": "Optimizer state", "zh": "优化器状态"},
-    "activations": {"en": "Activations (one micro-batch)", "zh": "激活值（一个微批次）"},
-    "used": {"en": "Per GPU", "zh": "每卡合计"},
-    "capacity": {"en": "GPU memory", "zh": "显存"},
-    "fits": {"en": "Fits", "zh": "放得下"},
-    "no_fit": {"en": "Does not fit", "zh": "放不下"},
-    "max_context": {"en": "Longest context at this batch", "zh": "此批大小下的最长上下文"},
-    "max_batch": {"en": "Most sequences at this context", "zh": "此上下文下最多序列数"},
-    "min_gpus": {"en": "Fewest GPUs of this kind", "zh": "同型号最少卡数"},
-    "decode": {"en": "Decode, tokens/s (upper bound)", "zh": "解码，词元/秒（上界）"},
-    "prefill": {"en": "Prefill, seconds (lower bound)", "zh": "预填充，秒（下界）"},
-    "none": {"en": "none up to 64", "zh": "64 张以内都放不下"},
-}
-"""Labels of the fit and train answers, shared with the site."""
+__all__ = ["COMMANDS", "OPTIONS", "fit_answers"]
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
@@ -116,10 +91,7 @@ def _fit(args: argparse.Namespace) -> str:
 
 
 def _byte_rows(parts: dict[str, int], used: int, capacity: int, lang: str) -> list[list[str]]:
-    rows = [[say(FIT_TEXT[k], lang), fmt.bytes_both(v, lang)] for k, v in parts.items()]
-    rows.append([say(FIT_TEXT["used"], lang), fmt.bytes_both(used, lang)])
-    rows.append([say(FIT_TEXT["capacity"], lang), fmt.bytes_both(capacity, lang)])
-    return rows
+    return [[r["label"], r["text"]] for r in byte_rows(parts, used, capacity, lang)]
 
 
 def _table(rows: list[list[str]], right: list[bool]) -> str:
