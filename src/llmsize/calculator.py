@@ -22,6 +22,7 @@ from typing import Any, TypeVar, cast
 from llmsize import fmt, presets
 from llmsize.count import Counts, counts
 from llmsize.errors import LLMSizeError
+from llmsize.fitreport import fit_report
 from llmsize.hfconfig import from_json
 from llmsize.report import (
     MemoryReport,
@@ -176,6 +177,8 @@ def calculate(
     context: int,
     batch: int,
     lang: str,
+    gpu: str | None = None,
+    gpus: int | None = None,
 ) -> dict[str, Any]:
     """Every figure the calculator page shows, for one model and one setting of the form.
 
@@ -188,6 +191,8 @@ def calculate(
         context: Tokens per sequence held in the KV cache.
         batch: Sequences served at once.
         lang: ``"en"`` or ``"zh"``: the language of every label and formatted figure.
+        gpu: A catalog id (`llmsize.hardware`), or ``None``/blank for no GPU.
+        gpus: How many of ``gpu`` (default 1), one tensor-parallel group.
 
     Returns:
         Plain data (ints, strings, lists, dicts; ``json.dumps`` takes it as it is). Keys:
@@ -201,7 +206,8 @@ def calculate(
         ``memory`` (rows ``{"key", "label", "bytes", "text", "exact"}``: weights, KV cache per
         token, the naive MLA figure where the model uses MLA, KV cache for the batch, weights
         plus KV cache, training state under the 16 and 18 bytes-per-parameter conventions);
-        ``chart`` (the rows to draw) with ``chart_title``; ``notes`` (sentences to show).
+        ``chart`` (the rows to draw) with ``chart_title``; ``notes`` (sentences to show);
+        ``fit`` (`llmsize.fitreport.fit_report`'s answer for ``gpu``, or ``None``).
 
         For bad input, ``{"error": message}`` instead: llmsize's one-line message (malformed
         JSON with its line and column, an unsupported ``model_type``, a missing or out-of-range
@@ -211,7 +217,19 @@ def calculate(
     spec, source = _spec(model, config_text)
     c = counts(spec)
     mem = memory_rows(spec, c.total, dtype=dtype, kv_dtype=kv_dtype, context=context, batch=batch)
-    return _result(spec, source, c, mem, lang)
+    fit = None
+    if gpu:
+        fit = fit_report(
+            spec,
+            gpu,
+            1 if gpus is None else gpus,
+            dtype=mem.dtype,
+            kv_dtype=mem.kv_dtype,
+            context=mem.context,
+            batch=mem.batch,
+            lang=lang,
+        )
+    return {**_result(spec, source, c, mem, lang), "fit": fit}
 
 
 @_errors_as_data
