@@ -9,18 +9,26 @@ from llmsize.text import say
 # listed here still appears, in a last group of its own.
 FAMILIES = [
     ({"en": "GPT and BERT", "zh": "GPT 与 BERT"}, ("gpt2", "bert-base-uncased", "gpt3-175b")),
+    ({"en": "gpt-oss", "zh": "gpt-oss"}, ("gpt-oss-20b", "gpt-oss-120b")),
     (
         {"en": "Llama", "zh": "Llama"},
         ("llama-2-7b", "llama-3-8b", "llama-3.1-8b", "llama-2-70b", "llama-3.1-405b"),
     ),
+    ({"en": "Llama 4", "zh": "Llama 4"}, ("llama-4-scout", "llama-4-maverick")),
     ({"en": "Mistral", "zh": "Mistral"}, ("mistral-7b", "mixtral-8x7b")),
     (
         {"en": "Qwen", "zh": "通义千问 Qwen"},
-        ("qwen2.5-7b", "qwen3-8b", "qwen1.5-moe-a2.7b", "qwen3-30b-a3b"),
+        ("qwen2.5-7b", "qwen3-8b", "qwen1.5-moe-a2.7b", "qwen3-30b-a3b", "qwen3-235b-a22b"),
     ),
-    ({"en": "Gemma", "zh": "Gemma"}, ("gemma-7b",)),
+    (
+        {"en": "Qwen3-Next and Qwen3.5", "zh": "Qwen3-Next 与 Qwen3.5"},
+        ("qwen3-next-80b-a3b", "qwen3.5-397b-a17b"),
+    ),
+    ({"en": "Gemma", "zh": "Gemma"}, ("gemma-7b", "gemma-3-27b")),
     ({"en": "Phi", "zh": "Phi"}, ("phi-3-mini",)),
+    ({"en": "GLM", "zh": "GLM（智谱）"}, ("glm-4.5-air",)),
     ({"en": "DeepSeek", "zh": "DeepSeek"}, ("deepseek-v2-lite", "deepseek-v3")),
+    ({"en": "Kimi", "zh": "Kimi（月之暗面）"}, ("kimi-k2",)),
 ]
 _listed = {i for _, ids in FAMILIES for i in ids}
 _rest = tuple(i for i in presets.ids() if i not in _listed)
