@@ -35,6 +35,11 @@ BAD: dict[str, tuple[str, dict[str, Any], str]] = {
         {"num_experts_per_tok": 300},
         "key 'num_experts_per_tok' (300) must not exceed 'n_routed_experts' (256)",
     ),
+    "glm4_moe_lite": (
+        "glm-4.7-flash",
+        {"mlp_layer_types": "dense"},
+        "key 'mlp_layer_types' must be a list of one 'dense' or 'sparse' per layer",
+    ),
     "glm_moe_dsa": (
         "glm-5",
         {"indexer_types": ["full"]},
@@ -92,3 +97,10 @@ def test_dsa_errors_name_the_key(case: str, change: dict[str, Any], needle: str)
     with pytest.raises(LLMSizeError) as info:
         from_dict({**TEXT[case], **change}, where="config.json")
     assert needle in str(info.value) and "\n" not in str(info.value)
+
+
+def test_glm4_moe_lite_keeps_one_dense_layer_and_may_project_queries_directly() -> None:
+    plain = from_dict(TEXT["glm4-moe-lite-plain-query-bias"])
+    assert [layer.moe for layer in plain.layer_plan] == [False, True, True]
+    assert plain.mla is not None and plain.mla.q_lora_rank is None and plain.indexer is None
+    assert plain.moe is not None and plain.moe.num_experts == 6  # num_experts is not read

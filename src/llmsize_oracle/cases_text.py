@@ -231,4 +231,45 @@ TEXT: dict[str, dict[str, Any]] = {
         "indexer_types": ["full", "shared", "shared"],
         "mlp_layer_types": ["dense", "dense", "sparse"],
     },
+    # GLM-4.7-Flash: MLA + MoE, one dense layer first, no indexer
+    "glm-4.7-flash": {
+        # zai-org/GLM-4.7-Flash's config.json as vLLM's glm4_moe_lite config test copies it
+        # (the same values as transformers' Glm4MoeLiteConfig defaults): 47 layers, D 2048,
+        # 20 heads, MLA (q rank 768, kv rank 512, nope 192 + rope 64, v 256), 64 experts of
+        # 1536 (top 4) + 1 shared, first layer dense of 10240, V 154880.
+        "model_type": "glm4_moe_lite",
+        "hidden_size": 2048,
+        "intermediate_size": 10240,
+        "num_hidden_layers": 47,
+        "num_attention_heads": 20,
+        "num_key_value_heads": 20,
+        "vocab_size": 154880,
+        "q_lora_rank": 768,
+        "kv_lora_rank": 512,
+        "qk_nope_head_dim": 192,
+        "qk_rope_head_dim": 64,
+        "v_head_dim": 256,
+        "n_routed_experts": 64,
+        "n_shared_experts": 1,
+        "num_experts_per_tok": 4,
+        "moe_intermediate_size": 1536,
+        "first_k_dense_replace": 1,
+        "max_position_embeddings": 202752,
+        "tie_word_embeddings": False,
+    },
+    "glm4-moe-lite-plain-query-bias": {
+        "model_type": "glm4_moe_lite",
+        **_TINY_DSA,
+        "q_lora_rank": None,
+        "attention_bias": True,
+        "first_k_dense_replace": 3,  # not read: the first layer alone is dense
+        "num_experts": 2,  # not read either
+    },
+    "glm4-moe-lite-mlp-types-tied": {
+        "model_type": "glm4_moe_lite",
+        **_TINY_DSA,
+        "mlp_layer_types": ["sparse", "sparse", "dense"],
+        "n_shared_experts": 3,
+        "tie_word_embeddings": True,
+    },
 }

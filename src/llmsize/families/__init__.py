@@ -17,6 +17,7 @@ from llmsize.families import (  # noqa: F401  (each module registers its readers
     falcon_h1,
     gemma,
     glm,
+    glm4_moe_lite,
     gpt2,
     gpt_oss,
     granite,

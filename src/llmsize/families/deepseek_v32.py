@@ -43,11 +43,14 @@ _MLP = ("dense", "sparse")
 
 def _moe(c: Keys, d: Mapping[str, Any], layers: int) -> MoE:
     """Routed experts, shared experts as one wider MLP, the stored correction bias."""
-    key = "num_experts" if c.data.get("num_experts") is not None else "n_routed_experts"
+    alias = d.get("num_experts_alias") and c.data.get("num_experts") is not None
+    key = "num_experts" if alias else "n_routed_experts"
     experts = c.integer(key, d["n_routed_experts"])
     expert_ffn = c.integer("moe_intermediate_size", d["moe_intermediate_size"])
     shared = c.integer("n_shared_experts", 1, minimum=0)
-    first_dense = c.integer("first_k_dense_replace", d["first_k_dense_replace"], minimum=0)
+    first_dense = d["first_dense"]  # GLM-4.7-Flash's config class fixes it at 1
+    if d["first_dense_key"]:
+        first_dense = c.integer("first_k_dense_replace", first_dense, minimum=0)
     return MoE(
         num_experts=experts,
         experts_per_token=c.top_k("num_experts_per_tok", d["num_experts_per_tok"], experts, key),
@@ -150,7 +153,9 @@ _V32: dict[str, Any] = {
     "n_routed_experts": 256,
     "moe_intermediate_size": 2048,
     "num_experts_per_tok": 8,
-    "first_k_dense_replace": 3,
+    "first_dense": 3,
+    "first_dense_key": True,  # read from first_k_dense_replace
+    "num_experts_alias": True,  # num_experts, when given, replaces n_routed_experts
     "max_position_embeddings": 163840,
     "mtp": True,  # the checkpoint stores DeepSeek-V3's multi-token-prediction module
 }
