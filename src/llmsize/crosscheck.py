@@ -52,12 +52,12 @@ TERMS: dict[str, Text] = {
     "projector": {"en": "multimodal projector", "zh": "多模态投影层"},
     "audio": {"en": "audio encoder", "zh": "音频编码器"},
     "scales": {
-        "en": "scale tensors (MXFP4 exponents, fp8 scales)",
-        "zh": "缩放因子张量（MXFP4 的指数、fp8 的缩放因子）",
+        "en": "scale values the architecture does not count (MXFP4 exponents, fp8 scales)",
+        "zh": "架构计数之外的缩放因子（MXFP4 的指数、fp8 的缩放因子）",
     },
     "router_bias": {
-        "en": "router correction biases (stored buffers)",
-        "zh": "路由修正偏置（存储的缓冲）",
+        "en": "router correction biases, stored as buffers",
+        "zh": "以缓冲形式存储的路由修正偏置",
     },
     "mtp": {"en": "multi-token-prediction module", "zh": "多词元预测模块"},
 }

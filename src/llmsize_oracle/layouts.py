@@ -28,8 +28,11 @@ import itertools
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 
-__all__ = ["LAYOUTS", "Layout", "expand", "header", "write"]
+from llmsize.safetensors import Header, parse_header
+
+__all__ = ["LAYOUTS", "Layout", "expand", "header", "parsed", "write"]
 
 _RANGE = re.compile(r"\{(\d+)-(\d+)\}")
 _BITS = {"BF16": 16, "F32": 32, "F8_E4M3": 8, "U8": 8}
@@ -184,3 +187,9 @@ def _data_bytes(layout: Layout) -> int:
             size *= d
         total += len(expand(pattern)) * size * _BITS[dtype] // 8
     return total
+
+
+@cache
+def parsed(preset: str) -> Header:
+    """The header of ``LAYOUTS[preset]`` as `llmsize.safetensors.parse_header` reads it (kept)."""
+    return parse_header(header(LAYOUTS[preset]), f"{preset}.safetensors")
