@@ -28,6 +28,11 @@ function setUp(form) {
     kvDtype: $("calc-kv-dtype"),
     context: $("calc-context"),
     batch: $("calc-batch"),
+    gpu: $("calc-gpu"),
+    gpus: $("calc-gpus"),
+    fitBox: $("calc-fit-box"),
+    fitTitle: $("calc-fit-title"),
+    fit: $("calc-fit"),
     error: $("calc-error"),
     run: $("calc-run"),
     status: $("calc-status"),
@@ -151,6 +156,8 @@ function setUp(form) {
           number(el.context),
           number(el.batch),
           lang,
+          el.gpu.value || undefined,
+          number(el.gpus),
         ),
       );
     } catch (err) {
@@ -176,8 +183,10 @@ function setUp(form) {
         ? el.context
         : message.startsWith("batch")
           ? el.batch
-          : null;
-    for (const f of [el.config, el.context, el.batch]) {
+          : message.startsWith("gpus") || message.startsWith("tp")
+            ? el.gpus
+            : null;
+    for (const f of [el.config, el.context, el.batch, el.gpus]) {
       f.toggleAttribute("aria-invalid", f === field);
     }
   }
@@ -185,6 +194,6 @@ function setUp(form) {
   function clearError() {
     el.error.hidden = true;
     el.error.textContent = "";
-    for (const f of [el.config, el.context, el.batch]) f.removeAttribute("aria-invalid");
+    for (const f of [el.config, el.context, el.batch, el.gpus]) f.removeAttribute("aria-invalid");
   }
 }

@@ -52,7 +52,22 @@ export function render(el, out, text) {
     ];
   });
   drawChart(el, out.chart, out.chart_title);
+  renderFit(el, out.fit);
   el.results.hidden = false;
+}
+
+// The fit check for the chosen GPU and count: bytes per GPU by part, then the answers (the
+// speeds are bounds, and their labels say so).
+function renderFit(el, fit) {
+  el.fitBox.hidden = !fit;
+  if (!fit) return;
+  el.fitTitle.textContent = fit.title;
+  el.fitBox.dataset.fits = String(fit.fits);
+  fill(el.fit, [...fit.rows, ...fit.answers], (r) => [
+    cell("td", r.label),
+    cell("td", r.text, "calc-num"),
+    cell("td", r.exact ?? "", "calc-num"),
+  ]);
 }
 
 // Horizontal bars on a linear scale, drawn in the page's colours (currentColor and Material's

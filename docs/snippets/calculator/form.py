@@ -9,6 +9,7 @@ from html import escape
 
 from llmsize import dtypes, fmt, presets, text
 from llmsize.calculator import calculate
+from llmsize.hardware import gpus
 from llmsize.text import say
 
 DEFAULT_PRESET = "deepseek-v3"
@@ -51,6 +52,10 @@ UI = {
     "option": {"en": "{name} · {bits} bits", "zh": "{name} · {bits} 位"},
     "context": {"en": "Context length (tokens)", "zh": "上下文长度（词元数）"},
     "batch": {"en": "Batch (sequences)", "zh": "批大小（序列数）"},
+    "gpu": {"en": "GPU (optional)", "zh": "GPU（可选）"},
+    "no_gpu": {"en": "none: no fit check", "zh": "不选：不检查放不放得下"},
+    "gpus": {"en": "How many GPUs", "zh": "GPU 数量"},
+    "fit": {"en": "Will it fit?", "zh": "能跑起来吗？"},
     "run": {"en": "Calculate", "zh": "计算"},
     "clear": {"en": "Clear config.json", "zh": "清空 config.json"},
     "noscript": {
@@ -149,6 +154,12 @@ def dtype_options(lang, *, cache):
     return "".join(out)
 
 
+def gpu_options(lang):
+    """``<option>`` per accelerator of llmsize.hardware, after a first "none" option."""
+    none = tag("option", escape(say(UI["no_gpu"], lang)), value="", selected=True)
+    return none + "".join(tag("option", escape(g.name[lang]), value=g.id) for g in gpus())
+
+
 def _table(table_id, heads, numeric):
     """An empty table with its header row; the script fills the body."""
     cells = "".join(
@@ -224,7 +235,9 @@ def _fields(t, lang):
             "calc-kv-dtype", t("kv_dtype"), tag("select", kv, id="calc-kv-dtype", name="kv_dtype")
         )
         + _field("calc-context", t("context"), _number("calc-context", "context", DEFAULT_CONTEXT))
-        + _field("calc-batch", t("batch"), _number("calc-batch", "batch", DEFAULT_BATCH)),
+        + _field("calc-batch", t("batch"), _number("calc-batch", "batch", DEFAULT_BATCH))
+        + _field("calc-gpu", t("gpu"), tag("select", gpu_options(lang), id="calc-gpu", name="gpu"))
+        + _field("calc-gpus", t("gpus"), _number("calc-gpus", "gpus", 1)),
         class_="calc-fields",
     )
 
@@ -260,11 +273,19 @@ def _results(t):
         [False, True, True, True],
     )
     caption = tag("figcaption", id="calc-chart-title")
+    fit = tag(
+        "section",
+        tag("h3", id="calc-fit-title")
+        + _table("calc-fit", [t("fit"), t("size"), t("bytes")], [False, True, True]),
+        id="calc-fit-box",
+        hidden=True,
+    )
     return tag(
         "section",
         tag("p", id="calc-model-name", class_="calc-model-name")
         + tag("ul", id="calc-notes", class_="calc-notes")
         + tag("div", counts + memory, class_="calc-tables")
+        + fit
         + tag("figure", caption, id="calc-chart", class_="calc-chart")
         + tag(
             "details",
