@@ -41,6 +41,20 @@ CONFIGS: dict[str, dict[str, Any]] = {
         "shared_expert_intermediate_size": 16,
         **SMALL,
     },
+    # dots.llm1: layers from max_window_layers on slide (window 6); MoE with shared experts.
+    "dots1": {
+        "model_type": "dots1",
+        "num_hidden_layers": 3,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "n_routed_experts": 2,
+        "n_shared_experts": 1,
+        "num_experts_per_tok": 1,
+        "moe_intermediate_size": 16,
+        "max_window_layers": 1,
+        "sliding_window": 6,
+        **SMALL,
+    },
 }
 
 

@@ -40,6 +40,26 @@ BAD: dict[str, tuple[str, dict[str, Any], str]] = {
         {"mlp_layer_types": "dense"},
         "key 'mlp_layer_types' must be a list of one 'dense' or 'sparse' per layer",
     ),
+    "minimax_m2": (
+        "minimax-m2",
+        {"num_key_value_heads": 96},
+        "key 'num_key_value_heads' (96) must not exceed 'num_attention_heads' (48)",
+    ),
+    "ernie4_5_moe": (
+        "ernie-4.5-21b-a3b",
+        {"moe_k": 65},
+        "key 'moe_k' (65) must not exceed 'moe_num_experts' (64)",
+    ),
+    "hunyuan_v1_moe": (
+        "hunyuan-a13b",
+        {"moe_topk": [8] * 31 + [4]},
+        "key 'moe_topk' must be one integer, or the same integer for each layer",
+    ),
+    "dots1": (
+        "dots.llm1",
+        {"num_experts_per_tok": 129},
+        "key 'num_experts_per_tok' (129) must not exceed 'n_routed_experts' (128)",
+    ),
     "glm_moe_dsa": (
         "glm-5",
         {"indexer_types": ["full"]},
@@ -104,3 +124,17 @@ def test_glm4_moe_lite_keeps_one_dense_layer_and_may_project_queries_directly() 
     assert [layer.moe for layer in plain.layer_plan] == [False, True, True]
     assert plain.mla is not None and plain.mla.q_lora_rank is None and plain.indexer is None
     assert plain.moe is not None and plain.moe.num_experts == 6  # num_experts is not read
+
+
+def test_moe_placements_of_ernie_hunyuan_and_dots1() -> None:
+    ernie = from_dict(TEXT["ernie-4.5-moe-bias-range-interval"])
+    # (i + 1) % 2 == 0 within layers 0..5 of 7
+    assert [layer.moe for layer in ernie.layer_plan] == [0, 1, 0, 1, 0, 1, 0]
+    listed = from_dict({**TEXT["hunyuan-a13b"], "moe_topk": [8] * 32})
+    assert listed == from_dict(TEXT["hunyuan-a13b"])
+    missing = {k: v for k, v in TEXT["hunyuan-a13b"].items() if k != "head_dim"}
+    with pytest.raises(LLMSizeError, match="key 'head_dim' is missing"):
+        from_dict(missing)
+    dots = from_dict(TEXT["dots1-sliding-bias-no-shared"])
+    assert [layer.mixer.kind for layer in dots.layer_plan] == ["full", "sliding", "sliding"]
+    assert from_dict(TEXT["dots.llm1"]).layer_plan[-1].mixer.kind == "full"

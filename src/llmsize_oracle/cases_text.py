@@ -272,4 +272,131 @@ TEXT: dict[str, dict[str, Any]] = {
         "n_shared_experts": 3,
         "tie_word_embeddings": True,
     },
+    # MiniMax-M2: q/k norms over the whole projections, MoE in every layer
+    "minimax-m2": {
+        # MiniMaxAI/MiniMax-M2's config.json as public test fixtures copy it (a Go MLX port's
+        # miniMaxM2FixtureConfig, a vLLM-based test): 62 layers, D 3072, 48 heads, 8 KV heads
+        # of 128, 256 experts of 1536 (top 8), V 200064, untied head.
+        "model_type": "minimax_m2",
+        "hidden_size": 3072,
+        "intermediate_size": 1536,
+        "num_hidden_layers": 62,
+        "num_attention_heads": 48,
+        "num_key_value_heads": 8,
+        "head_dim": 128,
+        "vocab_size": 200064,
+        "num_local_experts": 256,
+        "num_experts_per_tok": 8,
+        "max_position_embeddings": 196608,
+        "tie_word_embeddings": False,
+    },
+    "minimax-m2-tied-mha": {
+        "model_type": "minimax_m2",
+        "num_attention_heads": 4,
+        "num_key_value_heads": 4,
+        "head_dim": 16,
+        "num_local_experts": 4,
+        "num_experts_per_tok": 2,
+        "tie_word_embeddings": True,
+        **TINY,
+    },
+    # ERNIE 4.5 MoE: experts between two layer indices, shared experts, a frozen router bias
+    "ernie-4.5-21b-a3b": {
+        # baidu/ERNIE-4.5-21B-A3B-PT's config.json as public test fixtures copy it: 28 layers,
+        # D 2560, 20 heads, 4 KV heads (head 128 = D/N), dense F 12288, 64 experts of 1536
+        # (top 6) + 2 shared, MoE on layers 1..27, V 103424, tied head, no biases.
+        "model_type": "ernie4_5_moe",
+        "hidden_size": 2560,
+        "intermediate_size": 12288,
+        "num_hidden_layers": 28,
+        "num_attention_heads": 20,
+        "num_key_value_heads": 4,
+        "vocab_size": 103424,
+        "moe_num_experts": 64,
+        "moe_k": 6,
+        "moe_intermediate_size": 1536,
+        "moe_num_shared_experts": 2,
+        "moe_layer_start_index": 1,
+        "moe_layer_end_index": 27,
+        "moe_layer_interval": 1,
+        "use_bias": False,
+        "max_position_embeddings": 131072,
+        "tie_word_embeddings": True,
+    },
+    "ernie-4.5-moe-bias-range-interval": {
+        "model_type": "ernie4_5_moe",
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "num_hidden_layers": 7,
+        "moe_num_experts": 4,
+        "moe_k": 2,
+        "moe_intermediate_size": 24,
+        "moe_num_shared_experts": 0,
+        "moe_layer_start_index": 0,
+        "moe_layer_end_index": 5,
+        "moe_layer_interval": 2,
+        "use_bias": True,
+        "tie_word_embeddings": False,
+        **{k: v for k, v in TINY.items() if k != "num_hidden_layers"},
+    },
+    # Hunyuan MoE: routed experts and a shared MLP of the same width in every layer
+    "hunyuan-a13b": {
+        # tencent/Hunyuan-A13B-Instruct's config.json as a public test fixture copies it: 32
+        # layers, D 4096, 32 heads, 8 KV heads of 128, F 3072 (experts and shared MLP), 64
+        # experts, top 8 (written [8] * 32 there), V 128167; tie_word_embeddings is not in
+        # that copy (transformers' default, untied).
+        "model_type": "hunyuan_v1_moe",
+        "hidden_size": 4096,
+        "intermediate_size": 3072,
+        "num_hidden_layers": 32,
+        "num_attention_heads": 32,
+        "num_key_value_heads": 8,
+        "head_dim": 128,
+        "vocab_size": 128167,
+        "num_experts": 64,
+        "moe_topk": 8,
+    },
+    "hunyuan-bias-tied-mha": {
+        "model_type": "hunyuan_v1_moe",
+        "num_attention_heads": 4,
+        "head_dim": 16,
+        "num_experts": 3,
+        "moe_topk": 2,
+        "attention_bias": True,
+        "tie_word_embeddings": True,
+        **TINY,
+    },
+    # dots.llm1: routed + shared experts, per-head q/k norms, optional sliding layers
+    "dots.llm1": {
+        # rednote-hilab/dots.llm1.inst's config.json as a trimmed public copy gives it (MLX
+        # conversion): 62 layers, D 4096, 32 heads, 32 KV heads (head 128 = D/N), dense F
+        # 10944, 128 experts of 1408 (top 6) + 2 shared, first layer dense, V 152064.
+        "model_type": "dots1",
+        "hidden_size": 4096,
+        "intermediate_size": 10944,
+        "num_hidden_layers": 62,
+        "num_attention_heads": 32,
+        "num_key_value_heads": 32,
+        "vocab_size": 152064,
+        "n_routed_experts": 128,
+        "n_shared_experts": 2,
+        "num_experts_per_tok": 6,
+        "moe_intermediate_size": 1408,
+        "first_k_dense_replace": 1,
+        "max_position_embeddings": 32768,
+        "tie_word_embeddings": False,
+    },
+    "dots1-sliding-bias-no-shared": {
+        "model_type": "dots1",
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "n_routed_experts": 4,
+        "n_shared_experts": 0,
+        "num_experts_per_tok": 2,
+        "moe_intermediate_size": 24,
+        "max_window_layers": 1,
+        "sliding_window": 16,
+        "attention_bias": True,
+        **TINY,
+    },
 }
