@@ -309,7 +309,9 @@ CASES: dict[str, dict[str, Any]] = {
 
 
 def all_cases() -> dict[str, dict[str, Any]]:
-    """Every oracle case: the ones above, `cases_layered`, `cases_text`, `cases_ssm`, presets.
+    """Every oracle case: the ones above, those of the ``cases_*`` modules, and the presets.
+
+    The modules: `cases_layered`, `cases_text`, `cases_ssm` and `cases_vlm`.
 
     Each bundled preset's real config is named ``preset:<id>``.
     """
@@ -317,8 +319,9 @@ def all_cases() -> dict[str, dict[str, Any]]:
     from llmsize_oracle.cases_layered import LAYERED
     from llmsize_oracle.cases_ssm import SSM
     from llmsize_oracle.cases_text import TEXT
+    from llmsize_oracle.cases_vlm import VLM
 
-    out = {**CASES, **LAYERED, **TEXT, **SSM}
+    out = {**CASES, **LAYERED, **TEXT, **SSM, **VLM}
     for preset_id in presets.ids():
         out[f"preset:{preset_id}"] = presets.get(preset_id).config
     return out
