@@ -298,6 +298,15 @@ UI: dict[str, Text] = {
         "zh": "{model} 的显存：权重（{dtype}）、KV 缓存（{context} 个词元，批大小 {batch}）"
         "与训练状态",
     },
+    "note_vision": {
+        "en": "A vision-language model: the total includes the vision tower and projector ({n}),"
+        " and so does the active count, whole, since every image token passes through all of it;"
+        " the non-embedding count leaves out the tower's position table, as it does the text"
+        " model's embeddings.",
+        "zh": "这是视觉-语言模型：总参数量包含视觉编码器与投影层（{n}）；每个图像词元都要经过整个"
+        "视觉编码器，因此激活参数量也把它整体计入；非嵌入参数量不计视觉编码器的位置嵌入，"
+        "与不计文本模型的嵌入同理。",
+    },
     "note_encoder": {
         "en": "An encoder keeps no KV cache: it reads the whole input at once.",
         "zh": "编码器不保留 KV 缓存：它一次读入整段输入。",
