@@ -128,11 +128,14 @@ def summary_rows(c: Counts) -> list[Row]:
         c: The counts of a model.
 
     Returns:
-        Rows ``total``, ``active``, ``non_embedding``, ``stored`` (and ``checkpoint``).
+        Rows ``total``, ``active``, ``non_embedding``, ``stored`` (and ``checkpoint``, and
+        ``vision`` for a vision-language model).
     """
     keys = ["total", "active", "non_embedding", "stored"]
     if c.checkpoint != c.stored:
         keys.append("checkpoint")
+    if c.vision:  # a vision-language model: the tower's share of the total
+        keys.append("vision")
     return [Row(key, LABELS[key], getattr(c, key)) for key in keys]
 
 
