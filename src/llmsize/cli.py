@@ -101,7 +101,10 @@ def _count(args: argparse.Namespace) -> str:
         rows.append([name, fmt.exact(part.params, lang), fmt.count(part.params, lang), share])
     breakdown = _table(rows, [False, True, True, True])
     summary = summary_rows(c)
-    return f"{spec.name}\n\n{breakdown}\n\n{_figures(summary, lang, short_counts(summary, lang))}"
+    text = f"{spec.name}\n\n{breakdown}\n\n{_figures(summary, lang, short_counts(summary, lang))}"
+    if c.vision:  # what the figures mean for a vision-language model
+        text += "\n\n" + say(UI["note_vision"], lang, n=fmt.count(c.vision, lang))
+    return text
 
 
 def _count_or_files(args: argparse.Namespace) -> str:
