@@ -117,6 +117,11 @@ def _notes(spec: Spec, mem: MemoryReport, lang: str) -> list[str]:
     return notes
 
 
+def _vision_note(c: Counts, lang: str) -> list[str]:
+    """What total, active and non-embedding mean for a vision-language model (else none)."""
+    return [say(UI["note_vision"], lang, n=fmt.count(c.vision, lang))] if c.vision else []
+
+
 def _result(spec: Spec, source: str, c: Counts, mem: MemoryReport, lang: str) -> dict[str, Any]:
     """The page's data for ``spec``: its counts ``c`` and memory rows ``mem``, in ``lang``."""
     summary = _summary(c, lang)
@@ -148,7 +153,7 @@ def _result(spec: Spec, source: str, c: Counts, mem: MemoryReport, lang: str) ->
         ],
         "chart": _chart(mem, lang),
         "chart_title": title,
-        "notes": _notes(spec, mem, lang),
+        "notes": _notes(spec, mem, lang) + _vision_note(c, lang),
     }
 
 
