@@ -125,7 +125,122 @@ CONFIGS: dict[str, dict[str, Any]] = {
         "layer_types": ["sliding_attention", "sliding_attention", "full_attention"],
         **SMALL,
     },
+    # Nemotron-H: Mamba-2, attention, MLP-only and MoE-only blocks (its four letters).
+    "nemotron_h": {
+        "model_type": "nemotron_h",
+        "hybrid_override_pattern": "M*M-E",
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "head_dim": 8,
+        "mamba_num_heads": 4,
+        "mamba_head_dim": 8,
+        "n_groups": 2,
+        "ssm_state_size": 6,
+        "conv_kernel": 3,
+        "chunk_size": 4,
+        "n_routed_experts": 2,
+        "num_experts_per_tok": 1,
+        "moe_intermediate_size": 16,
+        "moe_shared_expert_intermediate_size": 16,
+        **SMALL,
+    },
+    # Mamba2: Mamba-2 mixers only (2 groups, a chunk shorter than the longer prompts).
+    "mamba2": {
+        "model_type": "mamba2",
+        "num_hidden_layers": 2,
+        "num_heads": 8,
+        "head_dim": 8,
+        "n_groups": 2,
+        "state_size": 6,
+        "conv_kernel": 3,
+        "chunk_size": 4,
+        **SMALL,
+    },
+    # Falcon-H1: attention and Mamba-2 in every layer (tokens and a fixed state).
+    "falcon_h1": {
+        "model_type": "falcon_h1",
+        "num_hidden_layers": 2,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "head_dim": 8,
+        "mamba_d_ssm": 32,
+        "mamba_n_heads": 4,
+        "mamba_n_groups": 2,
+        "mamba_d_state": 6,
+        "mamba_d_conv": 3,
+        "mamba_chunk_size": 4,
+        **SMALL,
+    },
+    # Jamba: Mamba-1 layers, attention every second layer, MoE on the others.
+    "jamba": {
+        "model_type": "jamba",
+        "num_hidden_layers": 4,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "attn_layer_period": 2,
+        "attn_layer_offset": 1,
+        "expert_layer_period": 2,
+        "expert_layer_offset": 0,
+        "num_experts": 2,
+        "num_experts_per_tok": 1,
+        "mamba_d_state": 6,
+        "mamba_d_conv": 3,
+        "mamba_dt_rank": 4,
+        "use_mamba_kernels": False,
+        **SMALL,
+    },
+    # LFM2: short convolutions around one attention layer.
+    "lfm2": {
+        "model_type": "lfm2",
+        "num_hidden_layers": 3,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "layer_types": ["conv", "full_attention", "conv"],
+        "conv_L_cache": 3,
+        **SMALL,
+    },
+    # LFM2-MoE: the same pattern, a dense first layer, then experts; a longer convolution.
+    "lfm2_moe": {
+        "model_type": "lfm2_moe",
+        "num_hidden_layers": 3,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "layer_types": ["conv", "full_attention", "conv"],
+        "conv_L_cache": 4,
+        "num_dense_layers": 1,
+        "num_experts": 2,
+        "num_experts_per_tok": 1,
+        "moe_intermediate_size": 16,
+        **SMALL,
+    },
+    # Granite 4.0-H: Mamba-2 and attention layers, experts and a shared MLP in each.
+    "granitemoehybrid": {
+        "model_type": "granitemoehybrid",
+        "num_hidden_layers": 3,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "layer_types": ["mamba", "attention", "mamba"],
+        "mamba_n_heads": 4,
+        "mamba_n_groups": 2,
+        "mamba_d_state": 6,
+        "mamba_d_conv": 3,
+        "mamba_chunk_size": 4,
+        "num_local_experts": 2,
+        "num_experts_per_tok": 1,
+        "shared_intermediate_size": 16,
+        **SMALL,
+    },
 }
+# The key that sizes each state-keeping family's convolution (its cache holds that many inputs).
+_KERNELS = ("linear_conv_kernel_dim", "conv_kernel", "mamba_d_conv", "conv_L_cache")
+
+
+def _window(config: dict[str, Any]) -> int:
+    """The window or chunk to measure around; for a model whose states are fixed, its kernel + 4."""
+    window = config.get("sliding_window") or config.get("attention_chunk_size")
+    if window:
+        return int(window)
+    return next(int(config[key]) for key in _KERNELS if key in config) + 4
 
 
 def _lengths(window: int) -> list[tuple[int, int]]:
@@ -152,14 +267,9 @@ def test_measured_cache_equals_formula(name: str) -> None:
     config = CONFIGS[name]
     spec = from_dict(config)
     kinds = [layer.mixer.kind for layer in spec.layer_plan]
-    assert "full" in kinds and len(set(kinds)) == 2
-    # Windowed kinds: T around the window; a linear-attention model: around its kernel.
-    window = (
-        config.get("sliding_window")
-        or config.get("attention_chunk_size")
-        or config["linear_conv_kernel_dim"] + 4
-    )
-    for prompt, steps in _lengths(window):
+    assert set(kinds) - {"full"}  # a layer pattern beyond full attention
+    # Windowed kinds: T around the window; a model with fixed states: around its kernel.
+    for prompt, steps in _lengths(_window(config)):
         measured = transformers_cache_bytes(config, prompt, steps, batch=2)
         assert len(measured) == spec.layers
         by_kind: dict[str, int] = {}

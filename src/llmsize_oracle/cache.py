@@ -4,13 +4,15 @@ Needs ``torch`` and ``transformers`` (the ``oracle`` extra), imported on first c
 built with random weights in float32 on the CPU, reads a prompt in one forward pass and then
 generates one token per step, each step feeding the cache back; what is measured is the bytes of
 every key and value tensor the returned ``DynamicCache`` keeps, layer by layer (for a
-linear-attention layer, its convolution and recurrent states). Nothing here uses llmsize's
-formulas.
+linear-attention, Mamba or short-convolution layer, its convolution and recurrent states; both
+for Falcon-H1's parallel layers). Nothing here uses llmsize's formulas.
 """
 
 from __future__ import annotations
 
+import json
 import warnings
+from functools import lru_cache
 from typing import Any
 
 
@@ -29,32 +31,49 @@ def transformers_cache_bytes(
         One byte count per layer, in layer order.
     """
     import torch
+
+    model = _model(json.dumps(config, sort_keys=True))
+    torch.manual_seed(0)
+    vocab = int(config["vocab_size"])
+    tokens = torch.randint(0, vocab, (batch, prompt))
+    # Mamba2 names its cache ``cache_params`` (argument and output); the others
+    # ``past_key_values``.
+    name = "cache_params" if config["model_type"] == "mamba2" else "past_key_values"
+    with torch.no_grad():
+        out = model(input_ids=tokens, use_cache=True)
+        for _ in range(steps):
+            step = torch.randint(0, vocab, (batch, 1))
+            out = model(input_ids=step, use_cache=True, **{name: getattr(out, name)})
+    return [_layer_bytes(layer) for layer in getattr(out, name).layers]
+
+
+@lru_cache(maxsize=2)
+def _model(config: str) -> Any:
+    """The causal LM transformers builds for a config (JSON text): random fp32 weights, eager.
+
+    Built once per config (the lengths measured for one config share it): the forward passes do
+    not change a model in eval mode.
+    """
+    import torch
     import transformers
 
     transformers.logging.set_verbosity_error()
     torch.manual_seed(0)
     ids = {"pad_token_id": None, "bos_token_id": None, "eos_token_id": None}
-    cfg = transformers.AutoConfig.for_model(**{**ids, **config})
+    cfg = transformers.AutoConfig.for_model(**{**ids, **json.loads(config)})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         model = transformers.AutoModelForCausalLM.from_config(
             cfg, attn_implementation="eager", dtype=torch.float32
         )
-    model.eval()
-    vocab = int(config["vocab_size"])
-    tokens = torch.randint(0, vocab, (batch, prompt))
-    with torch.no_grad():
-        out = model(input_ids=tokens, use_cache=True)
-        for _ in range(steps):
-            step = torch.randint(0, vocab, (batch, 1))
-            out = model(input_ids=step, past_key_values=out.past_key_values, use_cache=True)
-    return [_layer_bytes(layer) for layer in out.past_key_values.layers]
+    return model.eval()
 
 
 def _layer_bytes(layer: Any) -> int:
     """Bytes of every tensor one cache layer holds.
 
-    Keys and values, or (a linear-attention layer) its convolution and recurrent states.
+    Keys and values, and (a linear-attention, Mamba or short-convolution layer) its convolution
+    and recurrent states; a layer with no token mixer holds nothing.
     """
     import torch
 
