@@ -45,6 +45,8 @@ CONVENTIONS: dict[tuple[str, str], str] = {
     ("gpt-oss-120b", "active"): "active_less_input",
     ("gpt-oss-20b", "active"): "active_less_input",
     ("deepseek-v3", "stored"): "checkpoint",
+    ("deepseek-v3.2", "active"): "active_less_input",
+    ("deepseek-v3.2", "stored"): "checkpoint",
 }
 
 #: How a label relates to the exact count, in the order pages list them.
