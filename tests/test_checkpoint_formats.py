@@ -5,6 +5,10 @@
   the repository's config, generation config and index, side by side); openai/gpt-oss-120b's 15
   safetensors files hold 65,248,815,744 bytes of tensor data (a stored inventory test of those
   files: 65,248,893,184 bytes with their headers).
+* DeepSeek-V3.2 (fp8 with 128x128 block scales, as DeepSeek-V3, its indexers' matrices counted
+  with the bf16 part): stored pages quote the Hub's parameter figure for the same architecture as
+  "685.4B" and the repository as "690GB"; both round from the computed figures. The indexers'
+  storage type is not confirmed by a stored copy of the files.
 * Kimi-K2 (fp8 with 128x128 block scales, as DeepSeek-V3): no stored copy of its index or of the
   Hub's per-dtype figures was found; a stored page quoting the Hub's parameter figure reads
   "1026.5B", which the computed total rounds to.
@@ -53,6 +57,14 @@ def test_kimi_k2_fp8_split() -> None:
     assert sum(split.values()) == 1_026_470_727_640
     assert (sum(split.values()) + 50_000_000) // 100_000_000 == 10_265  # "1026.5B", as quoted
     assert _bytes(split) == 1_029_173_249_888
+
+
+def test_deepseek_v3_2_split_rounds_to_the_quoted_figures() -> None:
+    preset = presets.get("deepseek-v3.2")
+    split = hub_split(preset.spec, preset.config)
+    assert split == {"BF16": 4_784_270_848, "F8_E4M3": 680_571_043_840, "F32": 41_555_600}
+    assert (sum(split.values()) + 50_000_000) // 100_000_000 == 6_854  # "685.4B"
+    assert (_bytes(split) + 500_000_000) // 1_000_000_000 == 690  # "690GB"
 
 
 def test_deepseek_v3_split_unchanged() -> None:
