@@ -255,12 +255,12 @@ def test_dropped_files_as_the_page_passes_them(tmp_path: Path) -> None:
     data = (tmp_path / "model.safetensors").read_bytes()
     n = int.from_bytes(data[:8], "little")
     names, sizes = ["model.safetensors", "config.json"], [len(data), 0]
-    blobs = [data[8 : 8 + n], json.dumps(TINY).encode()]
+    blobs = [data[: 8 + n], json.dumps(TINY).encode()]
     out = json.loads(measure_files_json(names, sizes, blobs, "zh"))
     assert out["files"] == 1 and out["dtypes"][0][0] == "BF16"
     assert out["check"] == ["按架构算出的量与文件完全一致。"]
     assert out["rows"][0][1] == f"{numel(tensors):,}"
-    lying = measure_files(["model.safetensors"], [len(data) - 1], [data[8 : 8 + n]])
+    lying = measure_files(["model.safetensors"], [len(data) - 1], [data[: 8 + n]])
     assert "model.safetensors" in lying["error"] and "\n" not in lying["error"]
     assert (
         "no .safetensors file"

@@ -1,9 +1,10 @@
 """Files dropped on the calculator page, measured from their headers in the reader's browser.
 
-The page slices the first 8 bytes of each ``.safetensors`` file, checks the length they give
-against `llmsize.safetensors.HEADER_LIMIT`, and passes only the header's JSON, with the file's
-name and size, to `measure_files` (a ``config.json`` or ``model.safetensors.index.json``
-dropped with them is passed whole). Nothing is uploaded: this runs under Pyodide on the page.
+The page slices the first 8 bytes of each ``.safetensors`` file, and, when the length they give
+is within `llmsize.safetensors.HEADER_LIMIT` and the file, the header after them; it passes
+those first ``8 + N`` bytes (or the 8 alone, which `llmsize.safetensors.header_length` then
+refuses with its one line), with the file's name and size, to `measure_files`. A
+``config.json`` or ``model.safetensors.index.json`` dropped with them is passed whole. Nothing is uploaded: this runs under Pyodide on the page.
 The result is plain data with every figure formatted by `llmsize.fmt` in the page's language;
 bad input is ``{"error": message}`` with the same one line the command line prints.
 """
@@ -54,7 +55,7 @@ def _inputs(names: Sequence[str], sizes: Sequence[int], blobs: Sequence[bytes], 
     headers, config, weight_map = [], None, None
     for name, size, blob in zip(names, sizes, blobs, strict=True):
         if name.endswith(".safetensors"):
-            headers.append(parse_header(bytes(blob), name, size, length=len(blob)))
+            headers.append(parse_header(bytes(blob), name, size))
         elif name == INDEX_NAME:
             weight_map = parse_index(bytes(blob), name)
         elif name.endswith(".json"):
@@ -74,8 +75,8 @@ def measure_files(
     Args:
         names: File names.
         sizes: File sizes in bytes.
-        blobs: For a ``.safetensors`` file, its header's JSON (the bytes after the first 8);
-            for a ``.json`` file, the whole file.
+        blobs: For a ``.safetensors`` file, its first ``8 + N`` bytes (its 8-byte length and
+            header); for a ``.json`` file, the whole file.
         lang: ``"en"`` or ``"zh"``.
 
     Returns:

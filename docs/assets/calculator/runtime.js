@@ -18,10 +18,10 @@
 const SITE = new URL("../../", import.meta.url); // <site>/ (this file is assets/calculator/)
 const PREFIX = "llmsize-calculator-";
 // Bump when the Python run before the snapshot changes (it is part of the snapshot).
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
 // Run once, before the snapshot is taken, so that a restored interpreter has it all in memory:
-// every llmsize module, two functions that return JSON text, and one calculation (which also
-// reads the presets, cached from then on).
+// every llmsize module, three functions that return JSON text (the form's two and the file
+// drop's), and one calculation (which also reads the presets, cached from then on).
 const PRELOAD = `
 import importlib, json, pkgutil
 importlib.invalidate_caches()
@@ -30,6 +30,7 @@ for module in pkgutil.iter_modules(llmsize.__path__, "llmsize."):
     if module.name != "llmsize.__main__":  # that one runs the command line
         importlib.import_module(module.name)
 from llmsize.calculator import calculate, preset_config
+from llmsize.dropped import measure_files_json
 
 def calculate_json(*args):
     return json.dumps(calculate(*args), ensure_ascii=False)
@@ -119,9 +120,20 @@ function saveSnapshot(py, cache, url) {
   }
 }
 
-// Fetch and start everything; progress(step) reports 1 (runtime), 2 (llmsize), 3 (ready).
-// Resolves to {calculate, presetConfig}: Python functions returning JSON text.
-export async function start(runtime, registration, progress) {
+// Fetch and start everything, once for the page (the form and the file drop share it; a start
+// that failed may be tried again); progress(step) reports 1 (runtime), 2 (llmsize), 3 (ready)
+// to the first caller. Resolves to {calculate, presetConfig, measureFiles}: Python functions
+// returning JSON text.
+let started = null;
+export function start(runtime, registration, progress) {
+  started ??= startOnce(runtime, registration, progress).catch((err) => {
+    started = null;
+    throw err;
+  });
+  return started;
+}
+
+async function startOnce(runtime, registration, progress) {
   mark("start");
   await controlled(registration, 1000);
   const cache = await openCache(runtime.key);
@@ -159,5 +171,6 @@ export async function start(runtime, registration, progress) {
   return {
     calculate: py.globals.get("calculate_json"),
     presetConfig: py.globals.get("preset_config_json"),
+    measureFiles: py.globals.get("measure_files_json"),
   };
 }
