@@ -8,8 +8,10 @@
 * The form offers only real KV cache formats; the calculator's figures are the ones the static
   pages print (home and models pages, parsed from the built HTML).
 * In Chromium (headless, nothing allowed beyond 127.0.0.1), in Chinese: Calculate shows
-  DeepSeek-V3's counts exactly as llmsize formats them, and a bad config gives the library's
-  one-line error. English, speed and caching: test_calculator_speed.py.
+  DeepSeek-V3's counts exactly as llmsize formats them, a bad config gives the library's
+  one-line error, and safetensors files chosen in the file drop are measured in the page
+  (only their headers sliced; no request made). English, speed and caching:
+  test_calculator_speed.py.
 """
 
 from __future__ import annotations
@@ -280,7 +282,7 @@ def lazy_assets(urls: list[str]) -> list[str]:
     return [u for u in urls if "/assets/pyodide/" in u or ".whl" in u]
 
 
-def test_calculator_in_chinese(page: tuple[Any, Visit], base_url: str) -> None:
+def test_calculator_in_chinese(page: tuple[Any, Visit], base_url: str, tmp_path: Path) -> None:
     tab, visit = page
     tab.goto(base_url + "zh/calculator/", wait_until="networkidle")
     assert lazy_assets(visit.requests) == []
@@ -307,5 +309,24 @@ def test_calculator_in_chinese(page: tuple[Any, Visit], base_url: str) -> None:
         tab.locator("#calc-error").inner_text()
         == _calc("x", "zh", '{"model_type": "llama", "hidden_size": -1}')["error"]
     )
+    _files_dropped(tab, visit, tmp_path)
     assert visit.console_errors == [], visit.console_errors
     assert third_party(visit) == []
+
+
+def _files_dropped(tab: Any, visit: Visit, tmp_path: Path) -> None:
+    """Files chosen in the file drop are measured in the page (same runtime), none uploaded."""
+    from tests.test_safetensors import TINY, llama_tensors
+
+    torch = pytest.importorskip("torch")
+    st = pytest.importorskip("safetensors.torch")
+    st.save_file(llama_tensors(TINY, torch.bfloat16), tmp_path / "model.safetensors")
+    (tmp_path / "config.json").write_text(json.dumps(TINY))
+    before = len(visit.requests)
+    tab.set_input_files(
+        "#calc-files-input", [tmp_path / "model.safetensors", tmp_path / "config.json"]
+    )
+    tab.locator("#calc-files-result").wait_for(state="visible", timeout=60_000)
+    assert tab.locator("#calc-files-dtypes tbody th").first.inner_text() == "BF16"
+    assert tab.locator("#calc-files-check li").last.inner_text() == "按架构算出的量与文件完全一致。"
+    assert len(visit.requests) == before  # nothing fetched, nothing sent
