@@ -184,7 +184,11 @@ def test_active_counts_top_k_experts() -> None:
         ("heads", True, "spec.heads must be an integer, got True"),
         ("kv_heads", 3, "spec.kv_heads must divide spec.heads (32), got 3"),
         ("kv_heads", 64, "spec.kv_heads must not exceed spec.heads (32), got 64"),
-        ("norm", "batchnorm", "spec.norm must be 'rmsnorm' or 'layernorm', got 'batchnorm'"),
+        (
+            "norm",
+            "batchnorm",
+            "spec.norm must be 'rmsnorm', 'layernorm' or 'layernorm_no_bias', got 'batchnorm'",
+        ),
         ("tied_embeddings", 1, "spec.tied_embeddings must be true or false, got 1"),
     ],
 )

@@ -27,12 +27,13 @@ from llmsize.vision import Vision, check_vision
 
 __all__ = ["MLA", "Block", "DeltaNet", "Layer", "Mixer", "MoE", "Spec", "check_spec"]
 
-NormKind = Literal["rmsnorm", "layernorm"]
-NormPlacement = Literal["pre", "post", "sandwich"]
+NormKind = Literal["rmsnorm", "layernorm", "layernorm_no_bias"]
+NormPlacement = Literal["pre", "post", "sandwich", "parallel"]
 QKNormScope = Literal["head", "projection"]
 # D-sized norms in one block for each placement: before attention and MLP (Llama), after them
-# (OLMo 2), or both (Gemma 2/3's input, post-attention, pre- and post-feedforward norms).
-_BLOCK_NORMS: dict[str, int] = {"pre": 2, "post": 2, "sandwich": 4}
+# (OLMo 2), both (Gemma 2/3's input, post-attention, pre- and post-feedforward norms), or one
+# before attention and MLP side by side (Cohere's parallel block).
+_BLOCK_NORMS: dict[str, int] = {"pre": 2, "post": 2, "sandwich": 4, "parallel": 1}
 
 
 @dataclass(frozen=True)
@@ -161,13 +162,15 @@ class Spec:
         qkv_bias: Bias on the query, key and value projections.
         o_bias: Bias on the attention output projection.
         mlp_bias: Bias on the MLP (and expert) linear layers.
-        norm: ``"rmsnorm"`` (weight only) or ``"layernorm"`` (weight and bias).
+        norm: ``"rmsnorm"`` (weight only), ``"layernorm"`` (weight and bias) or
+            ``"layernorm_no_bias"`` (centred like LayerNorm, weight only: Cohere).
         qk_norm: RMSNorm on queries and keys (Qwen3, Gemma 3, OLMo 2/3).
         qk_norm_scope: What that norm spans: ``"head"`` (one ``H``-sized weight each for
             queries and keys, shared by the heads: Qwen3, Gemma 3) or ``"projection"`` (the
             whole query and key projections, ``N·H`` and ``K·H``: OLMo 2/3).
         norm_placement: Where each block's norms sit: ``"pre"`` (before attention and MLP),
-            ``"post"`` (after them, OLMo 2) or ``"sandwich"`` (both, Gemma 2/3: four norms).
+            ``"post"`` (after them, OLMo 2), ``"sandwich"`` (both, Gemma 2/3: four norms) or
+            ``"parallel"`` (one norm; attention and MLP read it side by side: Cohere 2).
         attention_sinks: A learned sink logit per query head in each attention layer (gpt-oss).
         attention_output_gate: The query projection also yields a per-channel gate on the
             attention output, doubling its width (Qwen3-Next).
@@ -239,8 +242,9 @@ class Spec:
         if not isinstance(self.name, str):
             raise LLMSizeError(f"spec.name must be a string, got {self.name!r}")
         check_fields(self, _SPEC_RULES)
-        if self.norm not in ("rmsnorm", "layernorm"):
-            raise LLMSizeError(f"spec.norm must be 'rmsnorm' or 'layernorm', got {self.norm!r}")
+        if self.norm not in ("rmsnorm", "layernorm", "layernorm_no_bias"):
+            kinds = "'rmsnorm', 'layernorm' or 'layernorm_no_bias'"
+            raise LLMSizeError(f"spec.norm must be {kinds}, got {self.norm!r}")
         if self.kv_heads > self.heads:
             raise LLMSizeError(
                 f"spec.kv_heads must not exceed spec.heads ({self.heads}), got {self.kv_heads}"
@@ -259,7 +263,7 @@ class Spec:
             raise LLMSizeError("spec.moe is not supported for an encoder, got an MoE block")
         if self.norm_placement not in _BLOCK_NORMS:
             raise LLMSizeError(
-                "spec.norm_placement must be 'pre', 'post' or 'sandwich',"
+                "spec.norm_placement must be 'pre', 'post', 'sandwich' or 'parallel',"
                 f" got {self.norm_placement!r}"
             )
         if self.qk_norm_scope not in ("head", "projection"):
@@ -325,7 +329,7 @@ class Spec:
 
     @property
     def block_norms(self) -> int:
-        """How many ``D``-sized norms one block has (2, or 4 for Gemma's sandwich)."""
+        """How many ``D``-sized norms one block has (2; 4 for Gemma's sandwich, 1 parallel)."""
         return _BLOCK_NORMS[self.norm_placement]
 
     @cached_property
