@@ -268,8 +268,9 @@ def _mixer_parts(spec: Spec, block: Block) -> list[tuple[str, Pairs | int]]:
 def _block(spec: Spec, block: Block) -> list[tuple[str, Pairs | int]]:
     """One block of a kind: its mixer, its MLP or MoE group (if any), each sublayer's norms."""
     mlp = ("moe", _moe_parts(spec)) if block.moe else ("mlp", _mlp_parts(spec, spec.ffn))
-    # One norm per sublayer present for a pre/post-norm block, two for Gemma's sandwich.
-    norms = spec.block_norms // 2 * ((block.mixer != "none") + block.mlp) * _norm(spec, spec.width)
+    # One norm per sublayer for a pre/post-norm block, two for a sandwich, one for a parallel one.
+    sublayers = (block.mixer != "none") + block.mlp
+    norms = -(-spec.block_norms * sublayers // 2) * _norm(spec, spec.width)
     return [*_mixer_parts(spec, block), *([mlp] if block.mlp else []), ("norms", norms)]
 
 
