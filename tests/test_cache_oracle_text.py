@@ -55,6 +55,15 @@ CONFIGS: dict[str, dict[str, Any]] = {
         "sliding_window": 6,
         **SMALL,
     },
+    # Cohere 2: three sliding layers to one full (the default pattern), window 5.
+    "cohere2": {
+        "model_type": "cohere2",
+        "num_hidden_layers": 4,
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "sliding_window": 5,
+        **SMALL,
+    },
 }
 
 

@@ -60,6 +60,11 @@ BAD: dict[str, tuple[str, dict[str, Any], str]] = {
         {"num_experts_per_tok": 129},
         "key 'num_experts_per_tok' (129) must not exceed 'n_routed_experts' (128)",
     ),
+    "cohere2": (
+        "command-a",
+        {"sliding_window_pattern": 0},
+        "key 'sliding_window_pattern' must be positive, got 0",
+    ),
     "glm_moe_dsa": (
         "glm-5",
         {"indexer_types": ["full"]},
@@ -138,3 +143,13 @@ def test_moe_placements_of_ernie_hunyuan_and_dots1() -> None:
     dots = from_dict(TEXT["dots1-sliding-bias-no-shared"])
     assert [layer.mixer.kind for layer in dots.layer_plan] == ["full", "sliding", "sliding"]
     assert from_dict(TEXT["dots.llm1"]).layer_plan[-1].mixer.kind == "full"
+
+
+def test_cohere2_has_one_bias_free_layernorm_per_parallel_block() -> None:
+    spec = from_dict(TEXT["command-a"])
+    assert (spec.norm, spec.norm_placement, spec.block_norms) == ("layernorm_no_bias", "parallel", 1)
+    tree = counts(spec).breakdown
+    assert tree.find("layers.dense_layers.norms").per_layer == 12288
+    assert tree.get("final_norm") == 12288
+    kinds = "".join(layer.mixer.kind[0] for layer in spec.layer_plan[:8])
+    assert kinds == "sssfsssf"

@@ -399,4 +399,32 @@ TEXT: dict[str, dict[str, Any]] = {
         "attention_bias": True,
         **TINY,
     },
+    # Cohere 2: one bias-free LayerNorm per layer, attention and MLP side by side
+    "command-a": {
+        # CohereLabs/c4ai-command-a-03-2025's config.json: 64 layers, 96 heads, 8 KV heads of
+        # 128, window 4096 with every fourth layer full (as a public fixture lists them, with
+        # its source URL), D 12288 = 96 x 128, F 36864, V 256000, tied head.
+        "model_type": "cohere2",
+        "hidden_size": 12288,
+        "intermediate_size": 36864,
+        "num_hidden_layers": 64,
+        "num_attention_heads": 96,
+        "num_key_value_heads": 8,
+        "vocab_size": 256000,
+        "sliding_window": 4096,
+        "sliding_window_pattern": 4,
+        "max_position_embeddings": 131072,
+        "tie_word_embeddings": True,
+    },
+    "cohere2-types-bias-untied": {
+        "model_type": "cohere2",
+        "num_attention_heads": 4,
+        "num_key_value_heads": 2,
+        "head_dim": 8,
+        "layer_types": ["sliding_attention", "full_attention", "sliding_attention"],
+        "sliding_window": 8,
+        "attention_bias": True,
+        "tie_word_embeddings": False,
+        **TINY,
+    },
 }

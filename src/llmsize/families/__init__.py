@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from llmsize.families import (  # noqa: F401  (each module registers its readers)
     bert,
+    cohere2,
     deepseek,
     deepseek_v32,
     dots1,
