@@ -41,6 +41,7 @@ _PARTS = re.compile(
     r"|(?P<projector>\w*projector\w*|mm_proj\w*)|(?P<audio>audio\w*|speech\w*))(?:\.|$)"
 )
 _LARGEST = 10
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 @dataclass(frozen=True)
@@ -173,17 +174,21 @@ def _packed(tensors: Sequence[Tensor]) -> tuple[tuple[Packed, ...], set[str]]:
         if base is not None and base in kinds:
             scales.setdefault(kinds[base], []).append(t)
     scale_names = {t.name for ts in scales.values() for t in ts}
+    own: dict[str, list[Tensor]] = {}
+    for t in tensors:
+        kind = kinds.get(t.name)
+        if kind is not None and t.name not in scale_names:
+            own.setdefault(kind, []).append(t)
     out = []
     for kind in ("mxfp4", "fp8", "int"):
-        own = [t for t in tensors if kinds.get(t.name) == kind and t.name not in scale_names]
-        if not own:
+        if kind not in own:
             continue
-        values = sum(t.values for t in own)
+        values = sum(t.values for t in own[kind])
         sc = scales.get(kind, [])
         weights = 2 * values if kind == "mxfp4" else values if kind == "fp8" else None
-        nbytes = sum(t.nbytes for t in own) + sum(t.nbytes for t in sc)
+        nbytes = sum(t.nbytes for t in own[kind]) + sum(t.nbytes for t in sc)
         scale_values = sum(t.values for t in sc)
-        out.append(Packed(kind, len(own), values, weights, scale_values, len(sc), nbytes))
+        out.append(Packed(kind, len(own[kind]), values, weights, scale_values, len(sc), nbytes))
     return tuple(out), scale_names
 
 
@@ -199,11 +204,7 @@ def _mtp_layers(tensors: Iterable[Tensor]) -> set[str]:
     return out
 
 
-def _group(name: str, mtp: set[str]) -> str:
-    if mtp:
-        m = _LAYER.match(name)
-        if m is not None and m.group(1) in mtp:
-            return "mtp"
+def _part(name: str) -> str:
     found = _PARTS.search(name)
     return (found.lastgroup or "language_model") if found else "language_model"
 
@@ -220,17 +221,25 @@ def _prefix(name: str) -> str:
 
 
 def _groups(tensors: Sequence[Tensor]) -> tuple[Group, ...]:
-    mtp = _mtp_layers(tensors)
+    mtp = tuple(prefix + "." for prefix in _mtp_layers(tensors))
     parts: dict[str, list[Tensor]] = {}
+    prefixes: dict[str, set[str]] = {}
+    known: dict[str, tuple[str, str]] = {}  # name without digits: (part, prefix)
     for t in tensors:
-        parts.setdefault(_group(t.name, mtp), []).append(t)
+        key = t.name.translate(_NO_DIGITS)
+        if key not in known:
+            known[key] = _part(t.name), _prefix(t.name)
+        part, prefix = known[key]
+        if mtp and t.name.startswith(mtp):
+            part = "mtp"
+        parts.setdefault(part, []).append(t)
+        prefixes.setdefault(part, set()).add(prefix)
     out = []
     for key in GROUPS:
         own = parts.get(key, [])
         if own:
-            prefixes = tuple(sorted({_prefix(t.name) for t in own}))
             values, nbytes = sum(t.values for t in own), sum(t.nbytes for t in own)
-            out.append(Group(key, prefixes, len(own), values, nbytes))
+            out.append(Group(key, tuple(sorted(prefixes[key])), len(own), values, nbytes))
     return tuple(out)
 
 
