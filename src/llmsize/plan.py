@@ -354,7 +354,7 @@ def plan(
         split: Tensor/pipeline/expert sizes; default all GPUs in one tensor-parallel group.
         dtype: Weight format of the layers' matrices.
         expert_dtype: Weight format of the routed experts (default ``dtype``).
-        kv_dtype: KV-cache format (default ``dtype`` if it is a cache format, else bf16).
+        kv_dtype: KV-cache format (default: the weights' if bf16, fp16 or fp32, else bf16).
         context: Tokens per sequence.
         batch: Sequences.
         reserve: Share of each GPU's memory kept for activations and the runtime.
@@ -381,15 +381,5 @@ def plan(
     totals = tuple(sum(w.values()) + c + held for w, c in zip(weights, cache, strict=True))
     worst = max(range(len(totals)), key=totals.__getitem__)
     per_gpu = {**weights[worst], "kv_cache": cache[worst], "reserve": held}
-    return Plan(
-        model=spec.name,
-        gpu=device,
-        split=split,
-        dtype=fmt.matrix.name,
-        expert_dtype=fmt.expert.name,
-        kv_dtype=kv,
-        context=context,
-        batch=batch,
-        per_gpu=per_gpu,
-        stages=totals,
-    )
+    names = (fmt.matrix.name, fmt.expert.name, kv)
+    return Plan(spec.name, device, split, *names, context, batch, per_gpu, totals)
