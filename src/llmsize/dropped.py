@@ -4,7 +4,8 @@ The page slices the first 8 bytes of each ``.safetensors`` file, and, when the l
 is within `llmsize.safetensors.HEADER_LIMIT` and the file, the header after them; it passes
 those first ``8 + N`` bytes (or the 8 alone, which `llmsize.safetensors.header_length` then
 refuses with its one line), with the file's name and size, to `measure_files`. A
-``config.json`` or ``model.safetensors.index.json`` dropped with them is passed whole. Nothing is uploaded: this runs under Pyodide on the page.
+``config.json`` or ``model.safetensors.index.json`` dropped with them is passed whole.
+Nothing is uploaded: this runs under Pyodide on the page.
 The result is plain data with every figure formatted by `llmsize.fmt` in the page's language;
 bad input is ``{"error": message}`` with the same one line the command line prints.
 """

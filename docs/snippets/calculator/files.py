@@ -45,8 +45,14 @@ def files_box(lang):
         + [say(FILE_LABELS["values"], lang), say(FILES_UI["bytes"], lang)],
         [False, True, True, True],
     )
-    rows = _table("calc-files-rows", [say(FILES_UI[k], lang) for k in ("figure", "exact", "short")], [False, True, True])
-    result = tag("div", dtypes + rows + tag("ul", id="calc-files-check"), id="calc-files-result", hidden=True)
+    rows = _table(
+        "calc-files-rows",
+        [say(FILES_UI[k], lang) for k in ("figure", "exact", "short")],
+        [False, True, True],
+    )
+    result = tag(
+        "div", dtypes + rows + tag("ul", id="calc-files-check"), id="calc-files-result", hidden=True
+    )
     box = tag(
         "div",
         tag("label", t("label"), for_="calc-files-input")

@@ -49,14 +49,20 @@ def files_terminal(lang):
 def _explain(check, m, lang):
     out = []
     if check.beyond:
-        items = [say(_ITEM, lang, what=say(TERMS[t.key], lang), n=fmt.exact(t.values, lang)) for t in check.beyond]
+        items = [
+            say(_ITEM, lang, what=say(TERMS[t.key], lang), n=fmt.exact(t.values, lang))
+            for t in check.beyond
+        ]
         terms = listing(items, lang)
         out.append(say(_BEYOND, lang, terms=terms))
     if check.checkpoint != check.stored:
         out.append(say(_BLOCK_SCALES, lang, n=fmt.exact(check.checkpoint - check.stored, lang)))
     mxfp4 = [p for p in m.packed if p.kind == "mxfp4"]
     for p in mxfp4:
-        figures = {k: fmt.exact(n, lang) for k, n in (("bytes", p.values), ("weights", p.weights), ("scales", p.scales))}
+        figures = {
+            k: fmt.exact(n, lang)
+            for k, n in (("bytes", p.values), ("weights", p.weights), ("scales", p.scales))
+        }
         out.append(say(_MXFP4, lang, **figures))
     for t in check.extras:
         if t.key == "scales" and mxfp4 and t.values == sum(p.scales for p in mxfp4):
@@ -74,11 +80,13 @@ def files_table(lang):
         p = presets.get(preset)
         check = cross_check(p.spec, m, [header])
         assert check.agree, preset
-        rows.append([
-            p.name,
-            fmt.exact(check.stored, lang),
-            fmt.exact(m.weights, lang),
-            fmt.exact(m.values, lang),
-            _explain(check, m, lang),
-        ])
+        rows.append(
+            [
+                p.name,
+                fmt.exact(check.stored, lang),
+                fmt.exact(m.weights, lang),
+                fmt.exact(m.values, lang),
+                _explain(check, m, lang),
+            ]
+        )
     return table(_FILES_HEADS, rows, "lrrrl", lang)
