@@ -101,7 +101,12 @@ class Mamba:
 
     @property
     def state_elements(self) -> int:
-        """Values one sequence keeps: the convolution's last inputs and the recurrent state."""
+        """Values one sequence keeps: the convolution's last inputs and the recurrent state.
+
+        transformers 5.23 holds both in the cache's dtype, whatever the context; a server may
+        keep the recurrent part in another one (vLLM's ``mamba_ssm_cache_dtype``, float32 in
+        Nemotron-3-Nano's config), one slot per running sequence.
+        """
         recurrent = self.inner * self.state  # Mamba-2: heads x head_dim x state, the same
         return self.conv_dim * self.conv_kernel + recurrent
 
