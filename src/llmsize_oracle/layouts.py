@@ -12,11 +12,14 @@ reads like any other.
   684,531,386,000 values, as a public model-report file states (a GitHub-hosted "model
   information report" of ``/models/DeepSeek-R1``).
 * ``gpt-oss-20b``: the tensor names of ``openai/gpt-oss-20b``'s ``model.safetensors.index.json``
-  (18 per layer, plus the embedding, final norm and head) and its published ``total_size`` of
+  (19 per layer, plus the embedding, final norm and head) and its published ``total_size`` of
   13,761,264,768 bytes. The index gives no shapes: they are transformers' ``GptOss`` MXFP4
   layout (``*_blocks`` U8 ``[experts, rows, cols/32, 16]``, ``*_scales`` U8
   ``[experts, rows, cols/32]``, everything else bf16), and the published byte total is what
   checks them.
+* ``gpt-oss-120b``: the same names and layout over 36 layers of 128 experts, checked by the
+  65,248,815,744 bytes of tensor data an inventory of its 15 files states (the figure
+  tests/test_checkpoint_formats.py cites); its tensor count is not published.
 
 No other preset has a published layout here: their indexes name tensors but give no shapes or
 dtypes, so there is nothing independent to set the architecture count against.
@@ -134,10 +137,10 @@ def _deepseek_v3() -> Layout:
     return Layout("deepseek-v3", source, tuple(rows), 91_991, 684_531_386_000)
 
 
-def _gpt_oss_20b() -> Layout:
-    d, heads, hd, kv, e, f, v = 2880, 64, 64, 8, 32, 2880, 201088
+def _gpt_oss(preset: str, layers: int, e: int, total_size: int, tensors: int | None) -> Layout:
+    d, heads, hd, kv, f, v = 2880, 64, 64, 8, 2880, 201088
     g = d // 32
-    p = "model.layers.{0-23}."
+    p = f"model.layers.{{0-{layers - 1}}}."
     rows: list[Row] = [("model.embed_tokens.weight", (v, d), "BF16")]
     rows += [
         (p + "input_layernorm.weight", (d,), "BF16"),
@@ -162,11 +165,18 @@ def _gpt_oss_20b() -> Layout:
         ("model.norm.weight", (d,), "BF16"),
         ("lm_head.weight", (v, d), "BF16"),
     ]
-    source = "names and total_size of openai/gpt-oss-20b's model.safetensors.index.json"
-    return Layout("gpt-oss-20b", source, tuple(rows), 24 * 19 + 3, None, 13_761_264_768)
+    source = f"tensor names and bytes published for openai/{preset}"
+    return Layout(preset, source, tuple(rows), tensors, None, total_size)
 
 
-LAYOUTS: dict[str, Layout] = {lay.preset: lay for lay in (_deepseek_v3(), _gpt_oss_20b())}
+LAYOUTS: dict[str, Layout] = {
+    lay.preset: lay
+    for lay in (
+        _deepseek_v3(),
+        _gpt_oss("gpt-oss-20b", 24, 32, 13_761_264_768, 24 * 19 + 3),
+        _gpt_oss("gpt-oss-120b", 36, 128, 65_248_815_744, None),
+    )
+}
 """The published layouts, by preset id."""
 
 
