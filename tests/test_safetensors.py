@@ -266,3 +266,25 @@ def test_dropped_files_as_the_page_passes_them(tmp_path: Path) -> None:
         "no .safetensors file"
         in measure_files(["config.json"], [1], [json.dumps(TINY).encode()])["error"]
     )
+
+
+def test_gpt2_masks_are_named(tmp_path: Path) -> None:
+    """GPT-2's original file stores a causal mask per block (attn.bias): named, not a weight."""
+    d, layers, positions, vocab = 32, 2, 16, 50
+    config = {"model_type": "gpt2", "n_embd": d, "n_layer": layers, "n_head": 4}
+    config |= {"n_positions": positions, "vocab_size": vocab}
+    shapes: dict[str, tuple[int, ...]] = {"wte.weight": (vocab, d), "wpe.weight": (positions, d)}
+    for i in range(layers):
+        p = f"h.{i}."
+        shapes |= {p + "ln_1.weight": (d,), p + "ln_1.bias": (d,), p + "ln_2.weight": (d,)}
+        shapes |= {p + "ln_2.bias": (d,), p + "attn.c_attn.weight": (d, 3 * d)}
+        shapes |= {p + "attn.c_attn.bias": (3 * d,), p + "attn.c_proj.weight": (d, d)}
+        shapes |= {p + "attn.c_proj.bias": (d,), p + "mlp.c_fc.weight": (d, 4 * d)}
+        shapes |= {p + "mlp.c_fc.bias": (4 * d,), p + "mlp.c_proj.weight": (4 * d, d)}
+        shapes |= {p + "mlp.c_proj.bias": (d,), p + "attn.bias": (1, 1, positions, positions)}
+    shapes |= {"ln_f.weight": (d,), "ln_f.bias": (d,)}
+    st.save_file({k: torch.zeros(s) for k, s in shapes.items()}, tmp_path / "model.safetensors")
+    headers = read_path(tmp_path)
+    check = cross_check(from_dict(config), measure(headers), headers)
+    assert [(t.key, t.values) for t in check.extras] == [("masks", layers * positions**2)]
+    assert check.agree
