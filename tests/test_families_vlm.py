@@ -59,6 +59,10 @@ BAD: dict[str, tuple[dict[str, Any], str]] = {
         _with("llama-4-scout", "text_config", num_experts_per_tok=17),
         "text_config: key 'num_experts_per_tok' (17) must not exceed 'num_local_experts' (16)",
     ),
+    "lfm2_vl": (
+        _with("lfm2-vl-450m", "text_config", layer_types=["conv"] * 15 + ["mamba"]),
+        "text_config: key 'layer_types' item must be one of 'conv', 'full_attention', got 'mamba'",
+    ),
     "kimi_k25": (
         _with("kimi-k2.5", "vision_config", merge_kernel_size=[2]),
         "vision_config: key 'merge_kernel_size' must be two integers, got [2]",

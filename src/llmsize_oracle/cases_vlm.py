@@ -17,6 +17,7 @@ from llmsize_oracle.cases_vlm_qwen import QWEN_VLM
 
 # A small text model and tower shared by the variants; each case adds its own switches.
 _TEXT = {"num_attention_heads": 4, "num_key_value_heads": 2, **TINY}
+_LFM2_KINDS = {"C": "conv", "A": "full_attention"}
 _TOWER = {"hidden_size": 32, "intermediate_size": 48, "num_hidden_layers": 2}
 VLM: dict[str, dict[str, Any]] = {
     # LLaVA: CLIP (or SigLIP) tower, two-layer projector
@@ -225,6 +226,52 @@ VLM: dict[str, dict[str, Any]] = {
             **_TOWER,
         },
         "tie_word_embeddings": True,
+    },
+    # LFM2-VL: SigLIP 2, pixel-unshuffle projector, the LFM2 text model
+    "lfm2-vl-450m": {
+        # LiquidAI/LFM2-VL-450M's config.json (../shared/reference-configs; launch revision,
+        # model_type then 'lfm2-vl'): LFM2-350M text (D 1024, 16 layers: 10 conv and 6 attention,
+        # 16 heads, 8 KV heads, F 6656 auto-adjusted, V 65536); SigLIP 2 D 768, 12 layers,
+        # F 3072, patch 16, 256 positions, no head; downsample 2, projector 2560 with biases.
+        "model_type": "lfm2_vl",
+        "text_config": {
+            "model_type": "lfm2",
+            "hidden_size": 1024,
+            "intermediate_size": 6656,
+            "num_hidden_layers": 16,
+            "num_attention_heads": 16,
+            "num_key_value_heads": 8,
+            "layer_types": [_LFM2_KINDS[k] for k in "CCACCACCACACACAC"],
+            "block_auto_adjust_ff_dim": True,
+            "block_ffn_dim_multiplier": 1.0,
+            "block_multiple_of": 256,
+            "conv_L_cache": 3,
+            "vocab_size": 65536,
+            "max_position_embeddings": 128000,
+        },
+        "vision_config": {
+            "model_type": "siglip2_vision_model",
+            "hidden_size": 768,
+            "intermediate_size": 3072,
+            "num_hidden_layers": 12,
+            "num_attention_heads": 12,
+            "num_patches": 256,
+            "patch_size": 16,
+            "vision_use_head": False,
+        },
+        "downsample_factor": 2,
+        "projector_hidden_size": 2560,
+        "projector_bias": True,
+    },
+    "lfm2-vl-head-no-norm-untied": {
+        "model_type": "lfm2_vl",
+        "text_config": {"model_type": "lfm2", **_TEXT},
+        "vision_config": {"num_attention_heads": 4, "num_patches": 16, **_TOWER},
+        "downsample_factor": 3,
+        "projector_hidden_size": 40,
+        "projector_bias": False,
+        "projector_use_layernorm": False,
+        "tie_embedding": False,
     },
     # Kimi K2.5: MoonViT-style tower, patch-merging projector, DeepSeek-V3 text
     "kimi-k2.5": {

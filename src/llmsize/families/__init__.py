@@ -29,6 +29,7 @@ from llmsize.families import (  # noqa: F401  (each module registers its readers
     jamba,
     kimi_k25,
     lfm2,
+    lfm2_vl,
     llama,
     llama4,
     llama4_vlm,
