@@ -165,3 +165,26 @@ def test_linear_shapes_add_up_to_the_count(case: str) -> None:
         if layer.mixer.mamba is not None and layer.mixer.mamba.version == 1
     )
     assert shapes == matrices - dt_bias
+
+
+def test_mixers_and_plans_are_checked() -> None:
+    from dataclasses import replace
+
+    from llmsize.errors import LLMSizeError
+
+    with pytest.raises(LLMSizeError, match=r"^mixer.mamba must be a Mamba exactly when mixer.kind"):
+        Mixer("mamba")
+    with pytest.raises(LLMSizeError, match=r"^mixer.window must be 0 for 'conv', got 2$"):
+        Mixer("conv", 2, conv=ShortConv(8, 3))
+    with pytest.raises(LLMSizeError, match=r"^mamba.heads must divide mamba.inner \(30\), got 4$"):
+        Mamba(2, inner=30, state=4, conv_kernel=3, heads=4, groups=1)
+    with pytest.raises(LLMSizeError, match=r"^mamba.heads must be 0 for Mamba-1$"):
+        Mamba(1, inner=32, state=4, conv_kernel=3, heads=2, dt_rank=2)
+    spec = from_dict(SSM["nemotron-h-dense-pattern"])
+    with pytest.raises(LLMSizeError, match=r"^spec.mlp_kinds\[\] must be one of 'dense', 'none'"):
+        replace(spec, mlp_kinds=("moe",) * spec.layers)
+    with pytest.raises(LLMSizeError, match=r"^spec.mlp_kinds must have one entry per layer \(4\)"):
+        replace(spec, mlp_kinds=("dense",))
+    other = Mixer("mamba", mamba=Mamba(2, inner=32, state=4, conv_kernel=3, heads=4, groups=1))
+    with pytest.raises(LLMSizeError, match=r"family 'mamba' must all have the same sizes$"):
+        replace(spec, mixers=(other, *spec.mixers[1:]))
