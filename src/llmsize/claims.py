@@ -39,6 +39,10 @@ __all__ = [
 #: multiplies nothing), as DeepSeek's README_WEIGHTS and model cards state, and as OpenAI's
 #: gpt-oss model card counts them (the output head in, the input embedding out).
 #: ``checkpoint``: every value of every tensor in the released checkpoint, as the Hub sums it.
+#: ``active_text``: a vision-language model's active count without its vision tower and
+#: projector, which run on images only: what one text token touches (Meta's and Qwen's figures).
+#: ``non_embedding_text``: the language model's non-embedding count, the vision part left out as
+#: the Gemma 3 report's Table 1 lists it apart.
 CONVENTIONS: dict[tuple[str, str], str] = {
     ("deepseek-v3", "active"): "active_less_input",
     ("deepseek-v2-lite", "active"): "active_less_input",
@@ -47,6 +51,10 @@ CONVENTIONS: dict[tuple[str, str], str] = {
     ("deepseek-v3", "stored"): "checkpoint",
     ("deepseek-v3.2", "active"): "active_less_input",
     ("deepseek-v3.2", "stored"): "checkpoint",
+    ("gemma-3-27b", "non_embedding"): "non_embedding_text",
+    ("llama-4-scout", "active"): "active_text",
+    ("llama-4-maverick", "active"): "active_text",
+    ("qwen3.5-397b-a17b", "active"): "active_text",
 }
 
 #: How a label relates to the exact count, in the order pages list them.
@@ -77,6 +85,11 @@ def exact_for(preset: Preset, claim: Claim, count: Counts | None = None) -> int:
         return c.active - c.breakdown.get("embeddings.token")
     if rule == "checkpoint":
         return c.checkpoint
+    if rule == "active_text":
+        return c.active - c.vision
+    if rule == "non_embedding_text":
+        vision = preset.spec.vision
+        return c.non_embedding - (c.vision - (vision.position_params if vision else 0))
     value: int = getattr(c, claim.kind)
     return value
 
