@@ -15,6 +15,10 @@ each against published measurements, measured/bound <= 1).
   (`llmsize.hardware.GPU.peak`): ``seconds >= B * FLOPs / (n * peak)``. For a model with
   sliding-window or linear layers only the parameter term is counted (its attention term is
   smaller than the full-context one, so leaving it out keeps this a lower bound).
+* **Decode compute ceiling**: every generated token costs its forward FLOPs at the context
+  (MLA's cheaper form; the parameter term alone for windowed models), so
+  ``tokens/s <= n * peak / FLOPs``, whatever the batch. At large batches it is the tighter of
+  the two decode bounds.
 * **Crossover batch**: the smallest batch at which a decode step's compute time at peak
   reaches its memory time, ``B * F / peak >= (W + B * kv) / bw``; ``None`` when the cache
   grows as fast as the compute and decode never turns compute-bound.
@@ -79,13 +83,16 @@ class Bounds:
     """Time bounds of a plan; rates and times are exact fractions.
 
     Attributes:
-        decode_tokens_per_s: Upper bound on generated tokens per second, all sequences.
+        decode_tokens_per_s: Upper bound on generated tokens per second, all sequences, from
+            memory bandwidth.
+        decode_compute_tokens_per_s: Upper bound on the same from peak compute.
         prefill_seconds: Lower bound on the time to prefill every sequence's context.
         crossover_batch: Smallest batch at which decode is compute-bound, or ``None``.
         peak: The dense peak used, operations per second per GPU.
     """
 
     decode_tokens_per_s: Fraction
+    decode_compute_tokens_per_s: Fraction
     prefill_seconds: Fraction
     crossover_batch: int | None
     peak: int
@@ -94,6 +101,7 @@ class Bounds:
         """Plain-data form for JSON output (floats for the rates, labelled as bounds)."""
         return {
             "decode_tokens_per_s_bound": float(self.decode_tokens_per_s),
+            "decode_compute_tokens_per_s_bound": float(self.decode_compute_tokens_per_s),
             "prefill_seconds_bound": float(self.prefill_seconds),
             "crossover_batch": self.crossover_batch,
             "peak_ops_per_s": self.peak,
@@ -118,4 +126,5 @@ def bounds(spec: Spec, p: Plan) -> Bounds:
     flops = _decode_flops(spec, p.context)
     gap = flops * gpu.bandwidth - cache * peak
     crossover = None if gap <= 0 else -(-(weights * peak) // gap)
-    return Bounds(decode, prefill, None if crossover is None else int(crossover), peak)
+    ceiling = Fraction(n * peak, flops)
+    return Bounds(decode, ceiling, prefill, None if crossover is None else int(crossover), peak)

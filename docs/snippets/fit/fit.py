@@ -37,6 +37,7 @@ SHORT = {
     "h100-sxm": "H100",
     "h200": "H200",
     "mi300x": "MI300X",
+    "a100-80gb": "A100 80GB",
     "rtx-3090": "RTX 3090",
     "rtx-4080": "RTX 4080",
     "m1-max": "M1 Max",
@@ -66,8 +67,10 @@ _T = {
     "bound": {"en": "Bound, tokens/s", "zh": "上界，词元/秒"},
     "ratio": {"en": "Measured / bound", "zh": "实测 / 上界"},
     "source": {"en": "Source", "zh": "出处"},
-    "tg128": {"en": "decode (tg128)", "zh": "解码（tg128）"},
-    "pp512": {"en": "prefill (pp512)", "zh": "预填充（pp512）"},
+    "decode": {"en": "decode", "zh": "解码"},
+    "test_label": {"en": "{test} ({label})", "zh": "{test}（{label}）"},
+    "batch": {"en": ", batch", "zh": "，批大小"},
+    "prefill": {"en": "prefill", "zh": "预填充"},
     "setup": {"en": "Setup", "zh": "配置"},
     "method": {"en": "Method", "zh": "方式"},
 }
@@ -148,23 +151,42 @@ def deepseek_table(lang):
     return table(head, rows, "lrr")
 
 
+_SOURCES = {
+    "llama.cpp discussion #4167": "https://github.com/ggml-org/llama.cpp/discussions/4167",
+    "llama.cpp pull request #4766": "https://github.com/ggml-org/llama.cpp/pull/4766",
+    "TensorRT-LLM docs/source/performance.md": "https://github.com/NVIDIA/TensorRT-LLM/blob/v0.6.1/docs/source/performance.md",
+}
+
+
+def _source(case):
+    name = next(k for k in _SOURCES if case.source.startswith(k))
+    short = name.replace(" discussion ", " ").replace(" pull request ", " ")
+    short = short.replace(" docs/source/performance.md", "")
+    return f"[{short}]({_SOURCES[name]})"
+
+
+def _label(case, lang):
+    return case.label.replace(", batch", say(_T["batch"], lang))
+
+
 def bounds_table(lang):
-    """Markdown table: each published llama.cpp figure beside its bound, and their ratio."""
+    """Markdown table: each published figure beside its bound, and their ratio."""
     head = [_T[k] for k in ("gpu", "format", "test", "measured", "bound", "ratio", "source")]
     rows = []
     for case in CASES:
         c = compare(case)
-        source = "#4167" if "4167" in case.source else "#4766"
-        url = "discussions/4167" if source == "#4167" else "pull/4766"
+        gpu = SHORT[case.gpu] if case.gpus == 1 else _setup(case.gpu, case.gpus, lang)
         rows.append(
             [
-                SHORT[case.gpu],
+                gpu,
                 case.dtype.upper() if case.dtype.startswith("q") else case.dtype,
-                say(_T[case.test], lang),
+                say(
+                    _T["test_label"], lang, test=say(_T[case.test], lang), label=_label(case, lang)
+                ),
                 fmt.decimal(case.measured, lang),
                 fmt.decimal(c.bound, lang, 1),
                 fmt.decimal(c.ratio, lang, 2),
-                f"[llama.cpp {source}](https://github.com/ggml-org/llama.cpp/{url})",
+                _source(case),
             ]
         )
     return table(head, rows, "lllrrrl", lang)
