@@ -73,8 +73,21 @@ _LESS_INPUT = {
 }
 
 
+_OWN_KINDS = {
+    "active_less_input": _LESS_INPUT,
+    "active_text": {
+        "en": "Active per text token (vision encoder left out)",
+        "zh": "每个文本词元激活的参数量（不计视觉编码器）",
+    },
+    "non_embedding_text": {
+        "en": "Non-embedding, language model only",
+        "zh": "非嵌入参数量（仅语言模型）",
+    },
+}
+
+
 def _kind(kind, lang):
-    return say(_LESS_INPUT, lang) if kind == "active_less_input" else fmt.label(kind, lang)
+    return say(_OWN_KINDS[kind], lang) if kind in _OWN_KINDS else fmt.label(kind, lang)
 
 
 VERDICT = {

@@ -27,7 +27,10 @@ FAMILIES = [
     ({"en": "Gemma", "zh": "Gemma"}, ("gemma-7b", "gemma-3-27b")),
     ({"en": "Phi", "zh": "Phi"}, ("phi-3-mini",)),
     ({"en": "GLM", "zh": "GLM（智谱）"}, ("glm-4.5-air",)),
-    ({"en": "DeepSeek", "zh": "DeepSeek"}, ("deepseek-v2-lite", "deepseek-v3")),
+    (
+        {"en": "DeepSeek", "zh": "DeepSeek"},
+        ("deepseek-v2-lite", "deepseek-v3", "deepseek-v3.2"),
+    ),
     ({"en": "Kimi", "zh": "Kimi（月之暗面）"}, ("kimi-k2",)),
 ]
 _listed = {i for _, ids in FAMILIES for i in ids}

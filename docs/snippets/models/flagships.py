@@ -10,6 +10,7 @@ from llmsize.text import LABELS, say
 FLAGSHIPS = (
     "gpt-oss-120b",
     "gpt-oss-20b",
+    "deepseek-v3.2",
     "deepseek-v3",
     "kimi-k2",
     "qwen3.5-397b-a17b",
@@ -30,6 +31,7 @@ _KIND = {
     "mamba": {"en": "{n} Mamba", "zh": "{n} 层 Mamba"},
 }
 _MLA = {"en": "{n} full, MLA", "zh": "{n} 层全注意力（MLA）"}
+_DSA = {"en": "{n} MLA with a sparse-attention indexer", "zh": "{n} 层 MLA，带稀疏注意力索引器"}
 
 
 def layer_kinds(preset_id, lang):
@@ -37,7 +39,9 @@ def layer_kinds(preset_id, lang):
     spec = SPECS[preset_id]
     parts = []
     for kind, (n, window) in kind_tally(spec).items():
-        text = _MLA if spec.mla is not None and kind == "full" else _KIND[kind]
+        text = _KIND[kind]
+        if spec.mla is not None and kind == "full":
+            text = _MLA if spec.indexer is None else _DSA
         parts.append(say(text, lang, n=fmt.exact(n, lang), w=fmt.exact(window, lang)))
     return " + ".join(parts)
 
@@ -49,6 +53,7 @@ _FLAG_HEADER = (
     {"en": "Exact total", "zh": "精确的总参数量"},
     {"en": "Published active", "zh": "公布的激活参数量"},
     {"en": "Exact active, same definition", "zh": "同一口径的精确激活参数量"},
+    {"en": "Of the total: vision", "zh": "总数中的视觉部分"},
 )
 _NONE = {"en": "none published", "zh": "未公布"}
 _DENSE = {"en": "= total (dense)", "zh": "同总数（稠密）"}
@@ -74,8 +79,9 @@ def flagships_table(lang):
         else:
             active_cell = fmt.exact(c.active if active is None else active, lang)
         rows.append([PRESETS[i].name, layer_kinds(i, lang), total_label, fmt.exact(c.total, lang)])
-        rows[-1] += [active_label, active_cell]
-    return table(_FLAG_HEADER, rows, "llrrrr", lang)
+        vision = fmt.count(c.vision, lang) if c.vision else "—"
+        rows[-1] += [active_label, active_cell, vision]
+    return table(_FLAG_HEADER, rows, "llrrrrr", lang)
 
 
 # --- What the released files hold -----------------------------------------------------------
@@ -87,7 +93,7 @@ PUBLISHED_BYTES = {"gpt-oss-20b": 13_761_264_768, "gpt-oss-120b": 65_248_815_744
 PUBLISHED_SPLIT = {
     "deepseek-v3": {"BF16": 3_918_786_560, "F8_E4M3": 680_571_043_840, "F32": 41_555_600}
 }
-RELEASES = ("gpt-oss-120b", "gpt-oss-20b", "deepseek-v3", "kimi-k2")
+RELEASES = ("gpt-oss-120b", "gpt-oss-20b", "deepseek-v3", "deepseek-v3.2", "kimi-k2")
 SPLITS = {i: hub_split(SPECS[i], PRESETS[i].config) for i in RELEASES}
 BYTES = {i: sum(DTYPE_BYTES[d] * n for d, n in s.items()) for i, s in SPLITS.items()}
 for _i, _b in PUBLISHED_BYTES.items():
@@ -114,6 +120,10 @@ _CHECKED = {
     "deepseek-v3": {
         "en": "the Hub's elements per storage type",
         "zh": "Hub 按存储类型给出的元素个数",
+    },
+    "deepseek-v3.2": {
+        "en": "the Hub's total and the repository's size, as third-party pages quote them",
+        "zh": "第三方页面引用的 Hub 总数和仓库大小",
     },
     "kimi-k2": {
         "en": "computed only: no stored copy of the Hub's figures was found",

@@ -172,7 +172,7 @@ _NON_EMBEDDING_HEADER = (
     {"en": "Published non-embedding", "zh": "公布的非嵌入参数量"},
     HEADS["exact_non_embedding"],
     LABELS["total"],
-    {"en": "Removed: embedding and head", "zh": "扣除的嵌入与输出头"},
+    {"en": "Removed from the total", "zh": "从总数中扣除"},
 )
 
 
@@ -182,8 +182,8 @@ def non_embedding_table(lang):
     for i, claim in all_claims():
         if claim.kind != "non_embedding":
             continue
-        c = COUNTS[i]
-        assert claims.verdict(c.non_embedding, claim.text) in ("exact", "rounded")
-        rows.append([PRESETS[i].name, published(claim, lang), fmt.exact(c.non_embedding, lang)])
-        rows[-1] += [fmt.count(c.total, lang), fmt.count(c.total - c.non_embedding, lang)]
+        c, exact = COUNTS[i], exact_of(i, claim)
+        assert claims.verdict(exact, claim.text) in ("exact", "rounded")
+        rows.append([PRESETS[i].name, published(claim, lang), fmt.exact(exact, lang)])
+        rows[-1] += [fmt.count(c.total, lang), fmt.count(c.total - exact, lang)]
     return table(_NON_EMBEDDING_HEADER, rows, "lrrrr", lang)
