@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
+from llmsize.cross import CrossAttention
 from llmsize.errors import LLMSizeError, check_int
 from llmsize.ssm import Mamba, Pairs, ShortConv
 
@@ -47,7 +48,9 @@ __all__ = [
     "family_sizes",
 ]
 
-MixerKind = Literal["full", "sliding", "chunked", "linear", "mamba", "conv", "parallel", "none"]
+MixerKind = Literal[
+    "full", "sliding", "chunked", "linear", "mamba", "conv", "parallel", "cross", "none"
+]
 MIXER_KINDS: tuple[MixerKind, ...] = (
     "full",
     "sliding",
@@ -56,6 +59,7 @@ MIXER_KINDS: tuple[MixerKind, ...] = (
     "mamba",
     "conv",
     "parallel",
+    "cross",
     "none",
 )
 """The mixer kinds a `Mixer` accepts."""
@@ -69,6 +73,7 @@ _FAMILY: dict[str, str] = {
     "mamba": "mamba",
     "conv": "short_conv",
     "parallel": "parallel",
+    "cross": "cross_attention",
     "none": "none",
 }
 # The kinds that keep tokens (keys and values) in the cache, and the sizes each kind needs.
@@ -150,6 +155,7 @@ _SIZES: dict[str, tuple[str, type]] = {
     "mamba": ("mamba", Mamba),
     "parallel": ("mamba", Mamba),
     "conv": ("conv", ShortConv),
+    "cross": ("cross", CrossAttention),  # Mllama's cross-attention layers (llmsize.cross)
 }
 
 
@@ -168,6 +174,7 @@ class Mixer:
         deltanet: The Gated DeltaNet sizes of a ``"linear"`` mixer, else ``None``.
         mamba: The Mamba sizes of a ``"mamba"`` or ``"parallel"`` mixer, else ``None``.
         conv: The short-convolution sizes of a ``"conv"`` mixer, else ``None``.
+        cross: The `llmsize.cross.CrossAttention` sizes of a ``"cross"`` mixer, else ``None``.
     """
 
     kind: MixerKind = "full"
@@ -175,13 +182,15 @@ class Mixer:
     deltanet: DeltaNet | None = None
     mamba: Mamba | None = None
     conv: ShortConv | None = None
+    cross: CrossAttention | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in MIXER_KINDS:
             kinds = ", ".join(MIXER_KINDS)
             raise LLMSizeError(f"mixer.kind must be one of {kinds}, got {self.kind!r}")
         needed = _SIZES.get(self.kind)
-        for name, cls in (("deltanet", DeltaNet), ("mamba", Mamba), ("conv", ShortConv)):
+        sized = (("deltanet", DeltaNet), ("mamba", Mamba), ("conv", ShortConv))
+        for name, cls in (*sized, ("cross", CrossAttention)):
             value = getattr(self, name)
             if (needed == (name, cls)) != isinstance(value, cls):
                 kinds = " or ".join(repr(k) for k, n in _SIZES.items() if n[0] == name)
@@ -230,7 +239,7 @@ class Mixer:
         0 for attention; the convolution and recurrent state of a linear or Mamba mixer (a
         parallel layer's Mamba half too); the convolution's last inputs for a ``"conv"`` mixer.
         """
-        sizes = self.deltanet or self.mamba or self.conv
+        sizes = self.deltanet or self.mamba or self.conv or self.cross
         return sizes.state_elements if sizes is not None else 0
 
 
@@ -293,7 +302,11 @@ def check_plan(
     for mixer in mixer_list:
         if not isinstance(mixer, Mixer):
             raise LLMSizeError(f"spec.mixers[] must be a Mixer, got {mixer!r}")
-    sizes = {(m.family, m.deltanet, m.mamba, m.conv) for m in mixer_list if m.family != "attention"}
+    sizes = {
+        (m.family, m.deltanet, m.mamba, m.conv, m.cross)
+        for m in mixer_list
+        if m.family != "attention"
+    }
     families = [family for family, *_ in sizes]
     for family in set(families):
         if families.count(family) > 1:
@@ -305,7 +318,9 @@ def check_plan(
     return mixer_list, kinds
 
 
-def family_sizes(mixers: Sequence[Mixer], family: str) -> DeltaNet | Mamba | ShortConv:
+def family_sizes(
+    mixers: Sequence[Mixer], family: str
+) -> DeltaNet | Mamba | ShortConv | CrossAttention:
     """The sizes the mixers of one weight family share (one set per model, `check_plan`).
 
     Args:
@@ -313,7 +328,7 @@ def family_sizes(mixers: Sequence[Mixer], family: str) -> DeltaNet | Mamba | Sho
         family: ``"linear_attention"``, ``"mamba"``, ``"parallel"`` or ``"short_conv"``.
     """
     mixer = next(m for m in mixers if m.family == family)
-    sizes = mixer.deltanet or mixer.mamba or mixer.conv
+    sizes = mixer.deltanet or mixer.mamba or mixer.conv or mixer.cross
     assert sizes is not None, family
     return sizes
 
