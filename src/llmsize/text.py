@@ -195,6 +195,11 @@ LABELS: dict[str, Text] = {
     "linear_1": {"en": "Linear layer 1", "zh": "线性层 1"},
     "linear_2": {"en": "Linear layer 2", "zh": "线性层 2"},
     "linear_3": {"en": "Linear layer 3", "zh": "线性层 3"},
+    "tile_position": {"en": "Tile position embeddings", "zh": "图像分块位置嵌入"},
+    "gates": {"en": "Gates", "zh": "门控"},
+    "global_layers": {"en": "Gated global encoder layers", "zh": "带门控的全局编码器层"},
+    "cross_attention_dense_layers": {"en": "Cross-attention layers", "zh": "交叉注意力层"},
+    "cross_attention": {"en": "Cross-attention", "zh": "交叉注意力"},
     # The count definitions (llmsize.count.Counts), worded once for the CLI, the calculator
     # and the site.
     "total": {"en": "Total parameters", "zh": "总参数量"},
@@ -254,6 +259,10 @@ MIXER_LABELS: dict[str, Text] = {
         "en": "of which attention + Mamba layers ({n}: every token and a fixed state)",
         "zh": "其中注意力与 Mamba 并行的层（{n} 层：全部词元加固定大小的状态）",
     },
+    "cross": {
+        "en": "of which cross-attention layers ({n}: the image's keys and values, not counted)",
+        "zh": "其中交叉注意力层（{n} 层：图像的键和值，未计入）",
+    },
     "none": {
         "en": "of which layers without a token mixer ({n}: nothing)",
         "zh": "其中没有词元混合的层（{n} 层：不缓存）",
@@ -271,6 +280,7 @@ MIXER_SHORT: dict[str, Text] = {
     "mamba": {"en": "{n} Mamba", "zh": "{n} 层 Mamba"},
     "conv": {"en": "{n} short convolution", "zh": "{n} 层短卷积"},
     "parallel": {"en": "{n} attention + Mamba", "zh": "{n} 层注意力 + Mamba"},
+    "cross": {"en": "{n} cross-attention", "zh": "{n} 层交叉注意力"},
     "none": {"en": "{n} without mixer", "zh": "{n} 层无词元混合"},
 }
 """The layers of one kind in a few words (``{n}`` layers, ``{window}`` their window), for a
