@@ -35,7 +35,7 @@ Tree: TypeAlias = list[tuple[str, Union[int, "Tree"], int]]
 already multiplied by ``layers`` (the encoder layers, or a projector's copies)."""
 
 # Keys of the position tables, which the non-embedding count leaves out (as the text ones).
-POSITION_KEYS = frozenset({"position"})
+POSITION_KEYS = frozenset({"position", "tile_position"})
 
 
 def _norm(kind: str, size: int) -> int:
@@ -133,6 +133,12 @@ class Vision:
         mlp_bias: Biases on the MLP's linear layers.
         pooling_head: SigLIP's attention-pooling head (a probe vector, a multi-head attention,
             a LayerNorm and an MLP), kept when ``vision_use_head`` is true.
+        global_layers: Further encoder layers of the same shape with two learned scalar gates
+            each (Mllama's global encoder), after the ``layers``.
+        tiles: Tiles an image is cut into at most (Mllama's ``max_num_tiles``), 0 for none.
+        aspect_ratios: Tile layouts (Mllama's ``supported_aspect_ratios``). With ``tiles``, the
+            tower learns, per layout and one more row, a position for every patch of every tile
+            and an embedding before and after the encoder for every tile, and three gates.
         projectors: The projector stacks, in order.
     """
 
@@ -151,12 +157,16 @@ class Vision:
     o_bias: bool = True
     mlp_bias: bool = True
     pooling_head: bool = False
+    global_layers: int = 0
+    tiles: int = 0
+    aspect_ratios: int = 0
     projectors: tuple[Projector, ...] = field(default=())
 
     def __post_init__(self) -> None:
         for name in ("width", "layers", "ffn", "patch_inputs"):
             check_int(f"vision.{name}", getattr(self, name))
-        check_int("vision.positions", self.positions, minimum=0)
+        for name in ("positions", "global_layers", "tiles", "aspect_ratios"):
+            check_int(f"vision.{name}", getattr(self, name), minimum=0)
         _check_norm("vision.norm", self.norm)
         for name in ("patch_bias", "class_token", "pre_norm", "post_norm", "gated_ffn"):
             check_bool(f"vision.{name}", getattr(self, name))
@@ -192,12 +202,21 @@ class Vision:
         parts: Tree = [("gate", Linear(d, f, b).params, 1)] if self.gated_ffn else []
         return [*parts, ("up", Linear(d, f, b).params, 1), ("down", Linear(f, d, b).params, 1)]
 
-    def _layer(self) -> Tree:
-        """One encoder layer, counts times ``layers``."""
-        n = self.layers
+    def _layer(self, n: int, gates: int = 0) -> Tree:
+        """One encoder layer (with ``gates`` scalar gates), counts times ``n`` layers."""
         norms = ("norms", n * 2 * _norm(self.norm, self.width), n)
         groups = (("attention", self._attention()), ("mlp", self._mlp()))
-        return [*((key, [(k, v * n, n) for k, v, _ in tree], n) for key, tree in groups), norms]
+        tree: Tree = [(key, [(k, v * n, n) for k, v, _ in t], n) for key, t in groups]
+        return [*tree, norms, ("gates", n * gates, n)]
+
+    def _tiles(self) -> int:
+        """Mllama's tile tables, for each tile layout and one more row.
+
+        A position for every patch of every tile, and one embedding per tile before and one
+        after the encoder.
+        """
+        rows = (self.aspect_ratios + 1) if self.tiles else 0
+        return rows * self.tiles * self.width * (self.positions + 2)
 
     def _pooling_head(self) -> int:
         """SigLIP's head: probe, multi-head attention (in and out projections), norm, MLP."""
@@ -223,11 +242,14 @@ def vision_tree(vision: Vision) -> Tree:
         ("patch", Linear(v.patch_inputs, d, v.patch_bias).params, 1),
         ("class_token", d if v.class_token else 0, 1),
         ("position", v.positions * d, 1),
+        ("tile_position", v._tiles(), 1),
+        ("gates", 3 if v.tiles else 0, 1),
         ("pre_norm", _norm(v.norm, d) if v.pre_norm else 0, 1),
     ]
     tree: Tree = [
         ("vision_embeddings", embeddings, 1),
-        ("encoder_layers", v._layer(), v.layers),
+        ("encoder_layers", v._layer(v.layers), v.layers),
+        ("global_layers", v._layer(v.global_layers, 2), v.global_layers),
         ("post_norm", _norm(v.norm, d) if v.post_norm else 0, 1),
         ("pooling_head", v._pooling_head() if v.pooling_head else 0, 1),
     ]
