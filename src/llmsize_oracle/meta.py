@@ -24,8 +24,11 @@ def _build(config: dict[str, Any]) -> Any:
     from transformers.models.auto import modeling_auto
 
     transformers.logging.set_verbosity_error()
+    # A sub-config's padding id indexes its embedding: clear it too (its bos/eos may be required).
     subs = {
-        k: {**v, **_IDS} for k, v in config.items() if k.endswith("_config") and isinstance(v, dict)
+        k: {**v, "pad_token_id": None}
+        for k, v in config.items()
+        if k.endswith("_config") and isinstance(v, dict)
     }
     cfg = transformers.AutoConfig.for_model(**{**_IDS, **config, **subs})
     model_type = config["model_type"]
