@@ -200,6 +200,8 @@ class Spec:
             it adds the scale tensors to what the checkpoint holds.
         vision: The vision tower and projector of a vision-language model (`llmsize.vision`),
             or ``None``; every other field describes its language model.
+        extra_embeddings: Token-embedding rows beyond ``vocab`` that the head does not predict
+            (Mllama's 8 added image and special tokens), 0 for none.
     """
 
     name: str
@@ -237,6 +239,7 @@ class Spec:
     mtp_layers: int = 0
     quant_block: int = 0
     vision: Vision | None = None
+    extra_embeddings: int = 0
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str):
@@ -383,6 +386,7 @@ _SPEC_RULES = field_rules(
         *((n, 1) for n in ("layers", "width", "heads", "kv_heads", "head_dim", "ffn", "vocab")),
         *((n, 0) for n in ("max_positions", "token_types", "context_length", "mtp_layers")),
         ("quant_block", 0),
+        ("extra_embeddings", 0),
         *((f.name, None) for f in fields(Spec) if f.type == "bool"),
     ],
 )
