@@ -282,7 +282,7 @@ def _block_params(spec: Spec, block: Block) -> int:
 def _embedding_parts(spec: Spec) -> Pairs:
     d = spec.width
     return [
-        ("token", spec.vocab * d),
+        ("token", (spec.vocab + spec.extra_embeddings) * d),
         ("position", spec.max_positions * d),
         ("token_type", spec.token_types * d),
         ("norm", _norm(spec, d) if spec.embedding_norm else 0),
