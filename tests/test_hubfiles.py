@@ -21,6 +21,7 @@ from llmsize.cli import main
 from llmsize.errors import LLMSizeError
 from llmsize.headers import measure
 from llmsize.hubfiles import hub_headers
+from llmsize_oracle.layouts import LAYOUTS, header
 from tests.test_safetensors import TINY, llama_tensors, numel
 
 torch = pytest.importorskip("torch")
@@ -36,6 +37,7 @@ class Hub:
     requests: list[tuple[str, str | None]] = field(default_factory=list)  # (path, Range)
     sent: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # path -> spans sent
     honour_ranges: bool = True
+    sizes: dict[str, int] = field(default_factory=dict)  # path -> size a header-only file claims
 
 
 @pytest.fixture
@@ -64,7 +66,8 @@ def hub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Hub]:
             if m and state.honour_ranges:
                 first, last = int(m.group(1)), min(int(m.group(2)), len(body) - 1)
                 self.send_response(206)
-                self.send_header("Content-Range", f"bytes {first}-{last}/{len(body)}")
+                total = state.sizes.get(self.path, len(body))
+                self.send_header("Content-Range", f"bytes {first}-{last}/{total}")
             else:
                 first, last = 0, len(body) - 1
                 self.send_response(200)
@@ -176,3 +179,19 @@ def test_huge_claimed_header_is_not_requested(hub: Hub) -> None:
     with pytest.raises(LLMSizeError, match="nothing was read"):
         hub_headers("acme/big")
     assert [r for _, r in hub.requests if r] == ["bytes=0-7"]
+
+
+def test_preset_measured_from_its_hub_repository(
+    hub: Hub, capsys: pytest.CaptureFixture[str]
+) -> None:
+    layout = LAYOUTS["gpt-oss-20b"]
+    path = "/openai/gpt-oss-20b/resolve/main/model.safetensors"
+    hub.files[path] = header(layout)
+    hub.sizes[path] = len(hub.files[path]) + (layout.total_size or 0)
+    assert main(["count", "gpt-oss-20b", "--measured", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["architecture"]["agree"] and data["measured"]["bytes"] == layout.total_size
+    assert len([r for _, r in hub.requests if r]) == 2 and weight_bytes_sent(hub) == 0
+    with pytest.raises(SystemExit):
+        main(["count", "gpt3-175b", "--measured"])  # no Hub repository
+    assert "--measured needs a Hub id" in capsys.readouterr().err

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from llmsize import fmt
+from llmsize import fmt, presets
 from llmsize.cli import _table
 from llmsize.crosscheck import TERMS, CrossCheck, cross_check
 from llmsize.errors import LLMSizeError
@@ -125,6 +125,22 @@ def _hub(model: str, note: str | None) -> tuple[list[Header], Spec | None, str |
     return hubfiles.hub_headers(model), spec, note
 
 
+def _measured(model: str) -> tuple[list[Header], Spec | None, str | None]:
+    """``--measured``: a Hub id's headers, or those of a preset's Hub repository."""
+    if model.lower() in presets.ids():
+        preset = presets.get(model.lower())
+        if preset.hf_id is not None:
+            from llmsize import hubfiles
+
+            return hubfiles.hub_headers(preset.hf_id), preset.spec, None
+    elif _HUB_ID.match(model) and not Path(model).exists():
+        return _hub(model, None)
+    raise LLMSizeError(
+        f"--measured needs a Hub id org/name or a preset with one, got {model!r}"
+        " (a local folder or file of safetensors is measured without it)"
+    )
+
+
 def count(args: argparse.Namespace, architecture: Callable[[argparse.Namespace], str]) -> str:
     """The ``count`` command: measured from files where it applies, else ``architecture``.
 
@@ -141,8 +157,8 @@ def count(args: argparse.Namespace, architecture: Callable[[argparse.Namespace],
         return _gguf(path, args.json, args.lang)
     if path is not None:
         headers, spec = read_path(path), _config_beside(path)
-    elif getattr(args, "measured", False) and _HUB_ID.match(model) and not Path(model).exists():
-        headers, spec, note = _hub(model, None)
+    elif getattr(args, "measured", False):
+        headers, spec, note = _measured(model)
     else:
         try:
             return architecture(args)
