@@ -39,6 +39,7 @@ RELEVANCE = {
         ("1.34TB", "memory/"),
         ("70,272", "memory/"),
         ("68.6 KiB", "memory/"),
+        ("will it fit", "fit/"),
     ],
     "zh": [
         ("KV 缓存", "memory/"),
@@ -60,6 +61,7 @@ RELEVANCE = {
         ("1.34 TB", "memory/"),
         ("70,272", "memory/"),
         ("68.6 KiB", "memory/"),
+        ("能跑起来", "fit/"),
     ],
 }
 # The headline figures, in both notations on both sites: the pages each must list among the
