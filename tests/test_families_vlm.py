@@ -11,6 +11,7 @@ import pytest
 from llmsize import counts
 from llmsize.cli import main
 from llmsize.hfconfig import from_dict
+from llmsize.report import memory_rows
 from llmsize_oracle.cases_vlm import VLM
 
 
@@ -62,6 +63,11 @@ BAD: dict[str, tuple[dict[str, Any], str]] = {
     "lfm2_vl": (
         _with("lfm2-vl-450m", "text_config", layer_types=["conv"] * 15 + ["mamba"]),
         "text_config: key 'layer_types' item must be one of 'conv', 'full_attention', got 'mamba'",
+    ),
+    "mllama": (
+        _with("llama-3.2-90b-vision", "text_config", cross_attention_layers=[3, 100]),
+        "text_config: key 'cross_attention_layers' items must be below 'num_hidden_layers'"
+        " (100), got [3, 100]",
     ),
     "kimi_k25": (
         _with("kimi-k2.5", "vision_config", merge_kernel_size=[2]),
@@ -130,6 +136,20 @@ def test_cli_shows_the_vision_part(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "Vision tower and projector" in out and "423,060,336" in out
     assert main(["count", str(path), "--lang", "zh"]) == 0
     assert "视觉编码器与投影层" in capsys.readouterr().out
+
+
+def test_mllama_cross_attention_layers_keep_no_text_token() -> None:
+    spec = from_dict(VLM["llama-3.2-90b-vision"])
+    c = counts(spec)
+    cross = c.breakdown.find("layers.cross_attention_dense_layers")
+    assert cross.layers == 20
+    assert cross.find("cross_attention.gates").per_layer == 2
+    assert cross.find("cross_attention.qk_norm").per_layer == 2 * 128
+    assert c.breakdown.get("embeddings.token") == (128256 + 8) * 8192
+    assert c.breakdown.get("head") == 128256 * 8192
+    rows = memory_rows(spec, c.total, context=8192).values()
+    assert rows["kv_kind_cross"] == 0
+    assert rows["kv_total"] == rows["kv_kind_full"] == 80 * 2 * 8 * 128 * 2 * 8192
 
 
 _LLAMA_7B = {

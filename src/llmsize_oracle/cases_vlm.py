@@ -273,6 +273,50 @@ VLM: dict[str, dict[str, Any]] = {
         "projector_use_layernorm": False,
         "tie_embedding": False,
     },
+    # Llama 3.2 Vision: tiled tower with gated global layers; cross-attention text layers
+    "llama-3.2-90b-vision": {
+        # meta-llama/Llama-3.2-90B-Vision-Instruct's config.json (../shared/reference-configs):
+        # text D 8192, 100 layers of which 20 cross-attention (3, 8, ... 98), 64 heads, 8 KV
+        # heads, F 28672, V 128256; tower D 1280, 32 + 8 global layers, F 5120, 560 px in
+        # patches of 14, 4 tiles, 8 layouts, output 7680.
+        "model_type": "mllama",
+        "text_config": {
+            "hidden_size": 8192,
+            "intermediate_size": 28672,
+            "num_hidden_layers": 100,
+            "num_attention_heads": 64,
+            "num_key_value_heads": 8,
+            "cross_attention_layers": list(range(3, 100, 5)),
+            "vocab_size": 128256,
+            "max_position_embeddings": 131072,
+        },
+        "vision_config": {
+            "hidden_size": 1280,
+            "intermediate_size": 5120,
+            "num_hidden_layers": 32,
+            "num_global_layers": 8,
+            "attention_heads": 16,
+            "image_size": 560,
+            "patch_size": 14,
+            "max_num_tiles": 4,
+            "vision_output_dim": 7680,
+        },
+    },
+    "mllama-defaults": {"model_type": "mllama"},
+    "mllama-small-tiles": {
+        "model_type": "mllama",
+        "text_config": {**_TEXT, "cross_attention_layers": [1]},
+        "vision_config": {
+            "attention_heads": 4,
+            "num_global_layers": 1,
+            "image_size": 28,
+            "max_num_tiles": 2,
+            "supported_aspect_ratios": [[1, 1], [1, 2], [2, 1]],
+            "vision_output_dim": 96,
+            "intermediate_layers_indices": [0, 1],
+            **_TOWER,
+        },
+    },
     # Kimi K2.5: MoonViT-style tower, patch-merging projector, DeepSeek-V3 text
     "kimi-k2.5": {
         # moonshotai/Kimi-K2.5's config.json (../shared/reference-configs): text_config

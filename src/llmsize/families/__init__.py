@@ -37,6 +37,7 @@ from llmsize.families import (  # noqa: F401  (each module registers its readers
     mamba2,
     minimax_m2,
     mistral3,
+    mllama,
     nemotron_h,
     olmo,
     phi3,
