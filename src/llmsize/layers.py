@@ -325,7 +325,8 @@ def family_sizes(
 
     Args:
         mixers: A spec's mixers.
-        family: ``"linear_attention"``, ``"mamba"``, ``"parallel"`` or ``"short_conv"``.
+        family: ``"linear_attention"``, ``"mamba"``, ``"parallel"``, ``"short_conv"`` or
+            ``"cross_attention"``.
     """
     mixer = next(m for m in mixers if m.family == family)
     sizes = mixer.deltanet or mixer.mamba or mixer.conv or mixer.cross
