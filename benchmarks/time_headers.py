@@ -8,20 +8,27 @@ header, then a hole as long as its tensors' data (a sparse file, so the whole 68
 disk), so `llmsize.safetensors.read_path` checks every header against the file's size as it
 would on real shards. Timed: `read_path` (open, read 8 + N bytes, parse, check the index) and
 `llmsize.headers.measure`, cold in a new process and warm; also the ``llmsize count`` command
-as a user runs it. Prints a Markdown table.
+as a user runs it; and `llmsize.hubfiles.hub_headers` against a 127.0.0.1 stand-in of the Hub
+that serves the same folder (two range requests per file, the index first). Prints a Markdown
+table.
 """
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from llmsize.headers import measure
+from llmsize.hubfiles import hub_headers
 from llmsize.safetensors import parse_header, read_path
 from llmsize_oracle.layouts import LAYOUTS, header
 
@@ -56,6 +63,49 @@ def write_shards(folder: Path) -> int:
     return total
 
 
+class _Ranges(http.server.SimpleHTTPRequestHandler):
+    """Serves the shard folder at /org/name/resolve/main/, answering Range requests with 206."""
+
+    def do_GET(self) -> None:
+        name = self.path.rsplit("/", 1)[-1]
+        path = Path(self.directory) / name
+        if not path.is_file():
+            self.send_error(404)
+            return
+        size = path.stat().st_size
+        first, last = 0, size - 1
+        match = re.match(r"bytes=(\d+)-(\d+)$", self.headers.get("Range", ""))
+        if match:
+            first, last = int(match.group(1)), min(int(match.group(2)), size - 1)
+        with open(path, "rb") as f:
+            f.seek(first)
+            body = f.read(last - first + 1)
+        self.send_response(206 if match else 200)
+        self.send_header("Content-Range", f"bytes {first}-{last}/{size}")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def over_http(folder: Path) -> float:
+    """Seconds to read every header from a 127.0.0.1 stand-in of the Hub, by range requests."""
+    handler = functools.partial(_Ranges, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    os.environ |= {"HF_ENDPOINT": f"http://127.0.0.1:{server.server_address[1]}"}
+    os.environ |= {"NO_PROXY": "127.0.0.1", "LLMSIZE_TIMEOUT": "30"}
+    os.environ.pop("HF_HUB_OFFLINE", None)
+    try:
+        start = time.perf_counter()
+        hub_headers("acme/shards")
+        return time.perf_counter() - start
+    finally:
+        server.shutdown()
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -73,6 +123,7 @@ def main() -> None:
             [sys.executable, "-m", "llmsize", "count", str(folder)], capture_output=True, check=True
         )
         command = time.perf_counter() - start
+        http_seconds = over_http(folder)
         header_bytes = sum(h.header_bytes for h in headers)
     print(f"{SHARDS} shards, {m.tensors:,} tensors, {size:,} bytes on disk (sparse),")
     print(f"{header_bytes:,} header bytes read; cpu count {os.cpu_count()}\n")
@@ -82,6 +133,7 @@ def main() -> None:
     print(f"| read_path, warm | {read:.3f} |")
     print(f"| measure, warm | {summed:.3f} |")
     print(f"| `llmsize count FOLDER` as a command | {command:.3f} |")
+    print(f"| hub_headers over HTTP, 127.0.0.1, {2 * SHARDS} range requests | {http_seconds:.3f} |")
 
 
 _COLD = """
@@ -89,6 +141,7 @@ import sys, time
 t = time.perf_counter()
 from llmsize.safetensors import read_path
 from llmsize.headers import measure
+from llmsize.hubfiles import hub_headers
 h = read_path(sys.argv[1]); a = time.perf_counter() - t
 measure(h); print(a, time.perf_counter() - t - a)
 """
