@@ -135,6 +135,7 @@ def _train(args: argparse.Namespace) -> str:
         batch=check_int("--batch", args.batch),
         recompute=args.recompute,
         convention=args.convention,
+        targets=tuple(t.strip() for t in args.targets.split(",")),
     )
     if args.json:
         return json.dumps(t.to_dict(), ensure_ascii=False)
@@ -170,6 +171,9 @@ def _train_options(parser: argparse.ArgumentParser) -> None:
     method.add_argument("--qlora", type=int, help="QLoRA (4-bit NF4 base) of this rank")
     parser.add_argument("--recompute", default="selective", help="none, selective or full")
     parser.add_argument("--convention", default="16", help="bytes per parameter: 16 or 18")
+    parser.add_argument(
+        "--targets", default="q,k,v,o,gate,up,down", help="LoRA targets (default all seven)"
+    )
 
 
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], str], str, bool]] = {

@@ -222,11 +222,13 @@ class TrainPlan:
         }
 
 
-def _adapter(spec: Spec, rank: int, four_bit: bool, convention: str) -> dict[str, int]:
+def _adapter(
+    spec: Spec, rank: int, four_bit: bool, convention: str, targets: tuple[str, ...]
+) -> dict[str, int]:
     total = counts(spec).total
     linear = _linear_params(spec)
     base = nf4_bytes(linear) + 2 * (total - linear) if four_bit else 2 * total
-    adapters = training_bytes(lora_params(spec, rank), convention).total
+    adapters = training_bytes(lora_params(spec, rank, targets), convention).total
     return {"base_weights": base, "adapters": adapters}
 
 
@@ -244,11 +246,13 @@ def train_plan(
     batch: int = 1,
     recompute: Recompute = "selective",
     convention: str = "16",
+    targets: tuple[str, ...] = LORA_TARGETS,
 ) -> TrainPlan:
     """Bytes per GPU of full training under ZeRO, or of LoRA/QLoRA fine-tuning (one GPU's view).
 
-    Exactly one of ``zero`` (a stage), ``lora`` or ``qlora`` (a rank) is given. Activations are
-    per micro-batch of ``batch`` sequences of ``seq`` tokens, split by ``tp`` and ``pp``.
+    Exactly one of ``zero`` (a stage), ``lora`` or ``qlora`` (a rank, on ``targets``) is given.
+    Activations are per micro-batch of ``batch`` sequences of ``seq`` tokens, split by ``tp``
+    and ``pp``.
 
     Raises:
         LLMSizeError: For a bad size, an unknown GPU, or not exactly one method.
@@ -268,5 +272,5 @@ def train_plan(
         shard = -(-counts(spec).total // (tp * pp))
         items = zero_bytes(shard, value, gpus // (tp * pp), convention)
     else:
-        items = _adapter(spec, check_int(method, value), method == "qlora", convention)
+        items = _adapter(spec, check_int(method, value), method == "qlora", convention, targets)
     return TrainPlan(spec.name, device, gpus, f"{method}:{value}", {**items, "activations": acts})
