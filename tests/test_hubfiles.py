@@ -195,3 +195,15 @@ def test_preset_measured_from_its_hub_repository(
     with pytest.raises(SystemExit):
         main(["count", "gpt3-175b", "--measured"])  # no Hub repository
     assert "--measured needs a Hub id" in capsys.readouterr().err
+
+
+def test_header_larger_than_a_fetch_is_refused_before_reading(hub: Hub) -> None:
+    from llmsize import fetch
+
+    n = fetch._LIMIT + 1
+    path = "/acme/wide/resolve/main/model.safetensors"
+    hub.files[path] = n.to_bytes(8, "little") + b"{}"
+    hub.sizes[path] = 8 + n
+    with pytest.raises(LLMSizeError, match="download the file"):
+        hub_headers("acme/wide")
+    assert [r for _, r in hub.requests if r] == ["bytes=0-7"]

@@ -62,6 +62,11 @@ def _file_header(repo_id: str, revision: str, file: str, token: str | None) -> H
     match = _TOTAL.search(first.headers.get("content-range", ""))
     size = int(match.group(1)) if match else None
     n = header_length(first.body, file, size)
+    if n > fetch._LIMIT:
+        raise LLMSizeError(
+            f"{file}: header of {n} bytes, more than the {fetch._LIMIT} llmsize fetches;"
+            " download the file and pass its folder"
+        )
     body = _range(url, token, 8, 8 + n - 1, file).body
     return parse_header(body, file, size, length=n)
 
