@@ -20,9 +20,10 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Literal
 
-from llmsize.dsa import Indexer, check_indexer
+from llmsize.dsa import Indexer
 from llmsize.errors import LLMSizeError, check_fields, check_int, field_rules
 from llmsize.layers import FULL, Block, DeltaNet, Layer, Mixer, check_plan
+from llmsize.perlayer import PerLayer, check_extras
 from llmsize.vision import Vision, check_vision
 
 __all__ = ["MLA", "Block", "DeltaNet", "Layer", "Mixer", "MoE", "Spec", "check_spec"]
@@ -30,9 +31,8 @@ __all__ = ["MLA", "Block", "DeltaNet", "Layer", "Mixer", "MoE", "Spec", "check_s
 NormKind = Literal["rmsnorm", "layernorm", "layernorm_no_bias"]
 NormPlacement = Literal["pre", "post", "sandwich", "parallel"]
 QKNormScope = Literal["head", "projection"]
-# D-sized norms in one block for each placement: before attention and MLP (Llama), after them
-# (OLMo 2), both (Gemma 2/3's input, post-attention, pre- and post-feedforward norms), or one
-# before attention and MLP side by side (Cohere's parallel block).
+# D-sized norms in one block per placement: before attention and MLP (Llama), after them (OLMo 2),
+# both (Gemma 2/3's sandwich), or one that attention and MLP read side by side (Cohere 2).
 _BLOCK_NORMS: dict[str, int] = {"pre": 2, "post": 2, "sandwich": 4, "parallel": 1}
 
 
@@ -162,15 +162,13 @@ class Spec:
         qkv_bias: Bias on the query, key and value projections.
         o_bias: Bias on the attention output projection.
         mlp_bias: Bias on the MLP (and expert) linear layers.
-        norm: ``"rmsnorm"`` (weight only), ``"layernorm"`` (weight and bias) or
-            ``"layernorm_no_bias"`` (centred like LayerNorm, weight only: Cohere).
+        norm: ``"rmsnorm"``, ``"layernorm"`` (with bias) or ``"layernorm_no_bias"`` (Cohere).
         qk_norm: RMSNorm on queries and keys (Qwen3, Gemma 3, OLMo 2/3).
         qk_norm_scope: What that norm spans: ``"head"`` (one ``H``-sized weight each for
             queries and keys, shared by the heads: Qwen3, Gemma 3) or ``"projection"`` (the
             whole query and key projections, ``N·H`` and ``K·H``: OLMo 2/3).
-        norm_placement: Where each block's norms sit: ``"pre"`` (before attention and MLP),
-            ``"post"`` (after them, OLMo 2), ``"sandwich"`` (both, Gemma 2/3: four norms) or
-            ``"parallel"`` (one norm; attention and MLP read it side by side: Cohere 2).
+        norm_placement: Where a block's norms sit: ``"pre"`` (before attention and MLP),
+            ``"post"`` (after, OLMo 2), ``"sandwich"`` (both, Gemma) or ``"parallel"`` (Cohere 2).
         attention_sinks: A learned sink logit per query head in each attention layer (gpt-oss).
         attention_output_gate: The query projection also yields a per-channel gate on the
             attention output, doubling its width (Qwen3-Next).
@@ -185,6 +183,7 @@ class Spec:
         moe: Mixture-of-experts block, or ``None`` for a dense model.
         mla: Multi-head latent attention, or ``None`` for standard MHA/GQA/MQA.
         indexer: DeepSeek Sparse Attention's indexer beside MLA (`llmsize.dsa`), or ``None``.
+        per_layer: How layers differ beyond mixer and MLP kind (`llmsize.perlayer`: Gemma 4).
         mixers: The token mixer of each layer (one `Mixer` per layer), or empty when every
             layer has full attention. Sliding-window and chunked layers keep at most their
             window in the cache and have the same weights as full-attention layers; linear
@@ -234,6 +233,7 @@ class Spec:
     moe: MoE | None = None
     mla: MLA | None = None
     indexer: Indexer | None = None
+    per_layer: PerLayer | None = None
     mixers: tuple[Mixer, ...] = ()
     mlp_kinds: tuple[str, ...] = ()
     mtp_layers: int = 0
@@ -261,7 +261,7 @@ class Spec:
         if self.mla is not None and not isinstance(self.mla, MLA):
             raise LLMSizeError(f"spec.mla must be an MLA or None, got {self.mla!r}")
         check_vision(self.vision)
-        check_indexer(self)
+        check_extras(self)
         if self.encoder and self.moe is not None:
             raise LLMSizeError("spec.moe is not supported for an encoder, got an MoE block")
         if self.norm_placement not in _BLOCK_NORMS:
