@@ -12,8 +12,8 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
-from llmsize.dsa import indexer_stack
 from llmsize.layers import family_sizes
+from llmsize.perlayer import block_extras, embedding_pairs, stack_groups
 from llmsize.shapes import block_scales
 from llmsize.spec import Block, Spec
 from llmsize.vision import Tree, vision_tree
@@ -154,6 +154,7 @@ class Counts:
 # tree and the totals cannot disagree.
 
 Pairs = list[tuple[str, int]]
+_VOCAB_TABLES = ("token", "position", "token_type", "per_layer_token")  # non_embedding leaves out
 _count = itemgetter(1)
 
 
@@ -256,7 +257,7 @@ def _mixer_parts(spec: Spec, block: Block) -> list[tuple[str, Pairs | int]]:
     Falcon-H1's parallel layer has both attention and Mamba; a mixer-less layer has none.
     """
     if block.mixer == "attention":
-        return [("attention", _attention_parts(spec))]
+        return [] if spec.per_layer else [("attention", _attention_parts(spec))]
     if block.mixer == "none":
         return []
     sizes = family_sizes(spec.mixers, block.mixer)
@@ -285,6 +286,7 @@ def _embedding_parts(spec: Spec) -> Pairs:
         ("token", (spec.vocab + spec.extra_embeddings) * d),
         ("position", spec.max_positions * d),
         ("token_type", spec.token_types * d),
+        *embedding_pairs(spec),
         ("norm", _norm(spec, d) if spec.embedding_norm else 0),
     ]
 
@@ -332,7 +334,7 @@ def _mtp_module(spec: Spec) -> int:
     module = 2 * _norm(spec, d) + 2 * d * d + block + _norm(spec, d) + 2 * spec.vocab * d
     if moe_layer and spec.moe is not None and spec.moe.router_bias_buffer:
         module += spec.moe.num_experts
-    module += _sum(indexer_stack(spec)[1])  # the block's DSA indexer (DeepSeek-V3.2)
+    module += block_extras(spec)  # the block's DSA indexer (DeepSeek-V3.2)
     return module
 
 
@@ -352,10 +354,10 @@ def breakdown(spec: Spec) -> Part:
         The root `Part` (key ``"model"``).
     """
     embeddings = Part.group("embeddings", [Part(k, n) for k, n in _embedding_parts(spec)])
-    n_ix, indexer = indexer_stack(spec)  # DSA indexers: a group of their own in the stack
-    indexers = Part.group("indexers", [Part(k, v * n_ix, layers=n_ix) for k, v in indexer], n_ix)
     stack = [_layer(spec, block, n) for block, n in spec.blocks()]
-    layers = Part.group("layers", [*stack, indexers], spec.layers)
+    for key, n, pairs in stack_groups(spec):  # DSA indexers, Gemma 4's per-layer parts
+        stack.append(Part.group(key, [Part(k, v * n, layers=n) for k, v in pairs], n))
+    layers = Part.group("layers", stack, spec.layers)
     top = [embeddings, layers, *(Part(k, n) for k, n in _top_parts(spec))]
     if spec.vision is not None:  # a vision-language model's tower and projector
         top.append(_tree("vision", vision_tree(spec.vision)))
@@ -375,8 +377,7 @@ def counts(spec: Spec) -> Counts:
     """
     embeddings = dict(_embedding_parts(spec))
     stack = sum(n * _block_params(spec, block) for block, n in spec.blocks())
-    n_ix, indexer = indexer_stack(spec)
-    stack += n_ix * _sum(indexer)
+    stack += sum(n * _sum(pairs) for _, n, pairs in stack_groups(spec))
     vision = spec.vision.params if spec.vision is not None else 0
     total = sum(embeddings.values()) + stack + _sum(_top_parts(spec)) + vision
     active = stored = total
@@ -388,9 +389,8 @@ def counts(spec: Spec) -> Counts:
         if moe.router_bias_buffer:
             stored += moe.num_experts * spec.moe_layer_count
     untied_head = 0 if spec.tied_embeddings or spec.encoder else spec.vocab * spec.width
-    vocab_tables = (
-        embeddings["token"] + embeddings["position"] + embeddings["token_type"] + untied_head
-    ) + (spec.vision.position_params if spec.vision is not None else 0)
+    vocab_tables = sum(embeddings.get(key, 0) for key in _VOCAB_TABLES) + untied_head
+    vocab_tables += spec.vision.position_params if spec.vision is not None else 0
     stored += spec.mtp_layers * _mtp_module(spec) if spec.mtp_layers else 0
     return Counts(
         total=total,
