@@ -65,11 +65,13 @@ def transformers_active(config: dict[str, Any]) -> int:
 
     A routed expert's weights sit in the fused tensors of a module named ``experts`` (one row
     per expert along the first axis); a token uses ``num_experts_per_tok`` of those rows (the
-    text config's, for a vision-language model). Every other parameter (attention, router,
-    shared experts, norms, embeddings, head, a vision tower) counts whole.
+    text config's, for a vision-language model; Gemma 4's ``top_k_experts``). Every other
+    parameter (attention, router, shared experts, norms, embeddings, head, a vision tower)
+    counts whole.
     """
     model = _build(config)
-    top_k = int(model.config.get_text_config().num_experts_per_tok)
+    text = model.config.get_text_config()
+    top_k = int(getattr(text, "num_experts_per_tok", None) or text.top_k_experts)
     active = 0
     for name, param in model.named_parameters():
         if ".experts." in name and "shared" not in name:
