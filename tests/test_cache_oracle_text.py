@@ -96,3 +96,41 @@ def test_measured_cache_equals_formula(name: str) -> None:
         for kind, size in zip(kinds, measured, strict=True):
             by_kind[kind] = by_kind.get(kind, 0) + size
         assert by_kind == kv_cache_by_kind(spec, prompt + steps, 2, "fp32"), (prompt, steps)
+
+
+# Gemma 4: full layers with their own head size and KV heads (values from the keys), the last
+# two layers reusing earlier layers' keys and values, per-layer inputs, window 6.
+GEMMA4 = {
+    "model_type": "gemma4_text",
+    "num_hidden_layers": 6,
+    "num_attention_heads": 4,
+    "num_key_value_heads": 2,
+    "head_dim": 8,
+    "global_head_dim": 16,
+    "num_global_key_value_heads": 2,
+    "attention_k_eq_v": True,
+    "layer_types": ["sliding_attention", "full_attention"] * 3,
+    "num_kv_shared_layers": 2,
+    "hidden_size_per_layer_input": 4,
+    "vocab_size_per_layer_input": 128,
+    "sliding_window": 6,
+    **SMALL,
+}
+
+
+@pytest.mark.oracle
+def test_gemma4_cache_per_layer_shape() -> None:
+    """Each layer holds 2 x its own K/V width per token (0 when it shares); the window caps."""
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    from llmsize.perlayer import kv_widths
+    from llmsize_oracle.cache import transformers_cache_bytes
+
+    spec = from_dict(GEMMA4)
+    widths = kv_widths(spec)
+    assert widths == (16, 32, 16, 32, 0, 0)
+    for prompt, steps in _lengths(6):
+        measured = transformers_cache_bytes(GEMMA4, prompt, steps, batch=2)
+        tokens = [layer.mixer.cached_tokens(prompt + steps) for layer in spec.layer_plan]
+        expected = [2 * w * t * 4 * 2 for w, t in zip(widths, tokens, strict=True)]
+        assert measured == expected, (prompt, steps)

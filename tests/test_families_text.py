@@ -65,6 +65,11 @@ BAD: dict[str, tuple[str, dict[str, Any], str]] = {
         {"sliding_window_pattern": 0},
         "key 'sliding_window_pattern' must be positive, got 0",
     ),
+    "gemma4_text": (
+        "gemma-4-e2b-text",
+        {"num_kv_shared_layers": 31},
+        "key 'num_kv_shared_layers' (31) must leave an earlier layer of each attention kind",
+    ),
     "glm_moe_dsa": (
         "glm-5",
         {"indexer_types": ["full"]},
@@ -154,3 +159,40 @@ def test_cohere2_has_one_bias_free_layernorm_per_parallel_block() -> None:
     assert tree.get("final_norm") == 12288
     kinds = "".join(layer.mixer.kind[0] for layer in spec.layer_plan[:8])
     assert kinds == "sssfsssf"
+
+
+def test_gemma4_counts_each_attention_shape_and_the_per_layer_parts() -> None:
+    e2b = counts(from_dict(TEXT["gemma-4-e2b-text"]))
+    layers = {part.key: part.layers for part in e2b.breakdown.find("layers").children}
+    assert layers == {
+        "dense_layers": 35,
+        "sliding_attention": 12,
+        "full_attention": 3,
+        "kv_shared_sliding_attention": 16,
+        "kv_shared_full_attention": 4,
+        "per_layer_inputs": 35,
+        "mlp_widening": 20,
+    }
+    shared = e2b.breakdown.find("layers.kv_shared_full_attention")
+    assert [leaf.key for leaf in shared.leaves()] == ["q", "o", "qk_norm"]  # no K/V of its own
+    assert shared.per_layer == 2 * 1536 * 8 * 512 + 512
+    # The per-layer token table is an embedding table: non-embedding leaves it out.
+    ple = e2b.breakdown.get("embeddings.per_layer_token")
+    assert ple == 262144 * 35 * 256
+    assert e2b.non_embedding == e2b.total - 262144 * 1536 - ple
+    moe = counts(from_dict(TEXT["gemma-4-26b-a4b-text"])).breakdown
+    full = moe.find("layers.full_attention")
+    assert [leaf.key for leaf in full.leaves()] == ["q", "k", "o", "qk_norm"]  # values = keys
+    assert moe.find("layers.moe_dense_mlp").layers == 30
+
+
+def test_every_breakdown_key_has_a_label() -> None:
+    from llmsize.text import LABELS
+
+    for name, config in TEXT.items():
+        tree = counts(from_dict(config, where=name)).breakdown
+        stack = [tree]
+        while stack:
+            part = stack.pop()
+            assert part.key in LABELS, (name, part.key)
+            stack.extend(part.children)

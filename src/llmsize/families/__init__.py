@@ -20,6 +20,7 @@ from llmsize.families import (  # noqa: F401  (each module registers its readers
     falcon_h1,
     gemma,
     gemma3_vlm,
+    gemma4,
     glm,
     glm4_moe_lite,
     gpt2,
