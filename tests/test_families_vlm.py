@@ -7,9 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from llmsize import counts
 from llmsize.cli import main
+from llmsize.errors import LLMSizeError
 from llmsize.hfconfig import from_dict
 from llmsize.report import memory_rows
 from llmsize_oracle.cases_vlm import VLM
@@ -91,6 +94,34 @@ def test_bad_config_exits_2_naming_the_key(
     assert err.count("\n") == 1 and f"{path}: {needle}" in err and "Traceback" not in err
 
 
+_VALUES = st.none() | st.integers(-2, 300) | st.booleans() | st.text(max_size=3)
+_JSON = _VALUES | st.lists(_VALUES, max_size=3) | st.dictionaries(st.text(max_size=2), _VALUES)
+_SUB_KEYS = {k for c in VLM.values() for s in c.values() if isinstance(s, dict) for k in s}
+_KEYS = st.sampled_from(sorted(_SUB_KEYS | {"model_type", "text_config", "vision_config"}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted(VLM)),
+    st.sampled_from(["", "text_config", "vision_config"]),
+    _KEYS,
+    _JSON,
+)
+def test_a_bad_value_anywhere_is_one_llmsize_error(
+    case: str, sub: str, key: str, value: object
+) -> None:
+    config = json.loads(json.dumps(VLM[case]))
+    target = config.setdefault(sub, {}) if sub else config
+    if isinstance(target, dict):
+        target[key] = value
+    try:
+        spec = from_dict(config, where="config.json")
+    except LLMSizeError as err:
+        assert "\n" not in str(err) and str(err).startswith("config.json: ")
+        return
+    assert counts(spec).breakdown.params == counts(spec).total > 0
+
+
 def test_sub_configs_must_be_objects_and_text_types_known() -> None:
     with pytest.raises(ValueError, match="key 'vision_config' must be an object, got 3"):
         from_dict({"model_type": "gemma3", "vision_config": 3}, where="c")
@@ -158,3 +189,17 @@ _LLAMA_7B = {
     "num_hidden_layers": 32,
     "num_attention_heads": 32,
 }
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "vision tower"), ("zh", "视觉编码器")])
+def test_calculator_says_what_the_figures_mean(lang: str, words: str) -> None:
+    from llmsize.calculator import calculate
+
+    result = calculate("", json.dumps(VLM["qwen3-vl-30b-a3b"]), "bf16", "bf16", 4096, 1, lang)
+    vision = next(row for row in result["summary"] if row["key"] == "vision")
+    assert vision["params"] == RECORDED_VISION
+    assert any(words in note for note in result["notes"])
+    assert any(row["key"] == "vision" and row["depth"] == 0 for row in result["breakdown"])
+
+
+RECORDED_VISION = counts(from_dict(VLM["qwen3-vl-30b-a3b"])).vision

@@ -134,7 +134,7 @@ def typed_keys(
     if not isinstance(raw, Mapping):  # absent or null: the default; anything else: an error
         return sub_keys(c, key, absent)
     kind = raw.get("model_type", next(iter(by_type)))
-    if kind not in by_type and not (other_types and isinstance(kind, str)):
+    if not isinstance(kind, str) or (kind not in by_type and not other_types):
         known = ", ".join(map(repr, by_type))
         raise LLMSizeError(
             f"{c.where}: {key}: key 'model_type' {kind!r} is not supported here ({known})"
