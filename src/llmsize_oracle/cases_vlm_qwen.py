@@ -181,6 +181,32 @@ QWEN_VLM: dict[str, dict[str, Any]] = {
         "vision_config": {**_QWEN3_5_TOWER, "out_hidden_size": 2048},
         "tie_word_embeddings": False,
     },
+    "qwen3.5-397b-a17b": {
+        # Qwen/Qwen3.5-397B-A17B's config.json (../shared/reference-configs): text D 4096,
+        # 60 layers (every fourth full), 32 heads, 2 KV heads of 256, DeltaNet 16/64 heads of
+        # 128, 512 experts of 1024 (top 10) + shared 1024, V 248320; the Qwen3.5 tower, out 4096.
+        "model_type": "qwen3_5_moe",
+        "text_config": {
+            "hidden_size": 4096,
+            "num_hidden_layers": 60,
+            "num_attention_heads": 32,
+            "num_key_value_heads": 2,
+            "head_dim": 256,
+            "full_attention_interval": 4,
+            "linear_num_key_heads": 16,
+            "linear_num_value_heads": 64,
+            "linear_key_head_dim": 128,
+            "linear_value_head_dim": 128,
+            "num_experts": 512,
+            "num_experts_per_tok": 10,
+            "moe_intermediate_size": 1024,
+            "shared_expert_intermediate_size": 1024,
+            "vocab_size": 248320,
+            "max_position_embeddings": 262144,
+        },
+        "vision_config": {**_QWEN3_5_TOWER, "out_hidden_size": 4096},
+        "tie_word_embeddings": False,
+    },
     "qwen3.5-moe-vlm-small": {
         "model_type": "qwen3_5_moe",
         "text_config": {
