@@ -105,7 +105,7 @@ def _gpus(args: argparse.Namespace) -> str:
     if args.json:
         return json.dumps([g.to_dict() for g in items], ensure_ascii=False)
     lang = args.lang
-    rows = [["id", "", "memory", "GB/s", "bf16/fp16 TFLOPS"]]
+    rows = [[say(FIT_TEXT[k], lang) for k in ("gpu_id", "gpu_name", "capacity", "bw", "peak")]]
     for g in items:
         peak = max(p for k, p in g.peaks.items() if k in ("bf16", "fp16") and p)
         rows.append(
@@ -117,7 +117,9 @@ def _gpus(args: argparse.Namespace) -> str:
                 fmt.decimal(peak // 10**12, lang),
             ]
         )
-    return _table(rows, [False, False, True, True, True])
+    from llmsize.cli import _table as table
+
+    return table(rows, [False, False, True, True, True])
 
 
 def _train(args: argparse.Namespace) -> str:

@@ -45,6 +45,10 @@ FIT_TEXT: dict[str, Text] = {
     "decode": {"en": "Decode, tokens/s (upper bound)", "zh": "解码，词元/秒（上界）"},
     "prefill": {"en": "Prefill, seconds (lower bound)", "zh": "预填充，秒（下界）"},
     "none": {"en": "none up to 64", "zh": "64 张以内都放不下"},
+    "gpu_id": {"en": "Id", "zh": "标识"},
+    "gpu_name": {"en": "Accelerator", "zh": "加速卡"},
+    "bw": {"en": "Bandwidth, GB/s", "zh": "带宽，GB/s"},
+    "peak": {"en": "bf16/fp16 dense, TFLOPS", "zh": "bf16/fp16 稠密算力，TFLOPS"},
     "title": {"en": "{model} on {n} × {gpu}: {verdict}", "zh": "{model}，{n} × {gpu}：{verdict}"},
 }
 """Labels of the fit and train answers, in both languages."""
