@@ -55,8 +55,8 @@ FIT_TEXT: dict[str, Text] = {
 
 
 def byte_rows(parts: dict[str, int], used: int, capacity: int, lang: str) -> list[dict[str, Any]]:
-    """Rows ``{"key", "label", "bytes", "text", "exact"}``: each part, the sum, the capacity."""
-    items = [*parts.items(), ("used", used), ("capacity", capacity)]
+    """Rows ``{"key", "label", "bytes", "text", "exact"}``: the parts held, sum, capacity."""
+    items = [*((k, v) for k, v in parts.items() if v), ("used", used), ("capacity", capacity)]
     return [
         {
             "key": key,

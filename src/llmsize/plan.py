@@ -19,7 +19,8 @@ Every byte count is an exact ``int``; the time bounds built on these figures are
   by head and every rank keeps all of it; a fixed state (linear attention) is split by heads.
 * **Reserve**: a named, configurable share of each GPU's memory kept for activations, the
   CUDA context and the engine's buffers: `RESERVE`, 1/10, vLLM's default
-  ``gpu_memory_utilization=0.9``.
+  ``gpu_memory_utilization=0.9``. On Apple's unified memory it is taken from the share the GPU
+  may use (`llmsize.hardware.GPU.gpu_share`), and the rest counts as reserved too.
 
 Weights: the layers' matrices are stored in ``dtype`` and the routed experts in
 ``expert_dtype`` (default ``dtype``; ``"mxfp4"`` is gpt-oss's release format). When ``dtype``
@@ -377,7 +378,7 @@ def plan(
         raise LLMSizeError(f"reserve must be at least 0 and below 1, got {reserve}")
     weights = stage_weights(spec, split, fmt)
     cache = stage_cache(spec, split, context, batch, kv)
-    held = ceil(device.memory * Fraction(reserve))
+    held = ceil(device.memory * (1 - device.gpu_share * (1 - Fraction(reserve))))
     totals = tuple(sum(w.values()) + c + held for w, c in zip(weights, cache, strict=True))
     worst = max(range(len(totals)), key=totals.__getitem__)
     per_gpu = {**weights[worst], "kv_cache": cache[worst], "reserve": held}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from functools import cache
 from typing import Any
 
@@ -58,6 +59,8 @@ class GPU:
         peaks: Dense peaks by `PEAK_KEYS` key, in operations per second, ``None`` where absent.
         link: The interconnect between parts, in each language.
         note: A remark for the site, in each language, or ``None``.
+        gpu_share: The part of ``memory`` the GPU may use: 1, or for Apple's unified memory
+            the share macOS lets Metal wire by default (its ``recommendedMaxWorkingSetSize``).
     """
 
     id: str
@@ -71,6 +74,7 @@ class GPU:
     peaks: dict[str, int | None]
     link: Text
     note: Text | None = None
+    gpu_share: Fraction = Fraction(1)
 
     def peak(self, dtype: str | DType = "bf16") -> int:
         """The dense peak a matrix product over weights stored in ``dtype`` can reach at most.
@@ -104,6 +108,7 @@ class GPU:
             "memory_bytes": self.memory,
             "memory_basis": self.memory_basis,
             "memory_type": self.memory_type,
+            "gpu_share": str(self.gpu_share),
             "bandwidth_bytes_per_s": self.bandwidth,
             "peak_ops_per_s": dict(self.peaks),
             "link": dict(self.link),
@@ -136,6 +141,7 @@ def _gpu(row: dict[str, Any]) -> GPU:
         },
         link={"en": row["link"][0], "zh": row["link"][1]},
         note={"en": note[0], "zh": note[1]} if note else None,
+        gpu_share=Fraction(row.get("gpu_share", "1")),
     )
 
 

@@ -6,7 +6,8 @@ own unit so that nothing is rounded here: ``memory`` is ``(amount, unit)`` with 
 ``"GB"`` (decimal); ``bandwidth`` is in GB/s (10^9 bytes per second); ``tflops`` are dense peaks
 in 10^12 operations per second, without 2:4 sparsity. ``fp16`` is the highest dense 16-bit rate
 the part offers (FP16 accumulate on GeForce cards, twice their BF16/FP32-accumulate rate);
-``fp8``/``int8`` are ``None`` where the part has no such tensor path. Every figure's source is in
+``fp8``/``int8`` are ``None`` where the part has no such tensor path. ``gpu_share`` (unified
+memory only) is the part of memory the GPU may use by default. Every figure's source is in
 ``SOURCES.md`` beside this file, under the row's ``id``.
 """
 
@@ -103,26 +104,31 @@ ROWS: tuple[dict[str, Any], ...] = (
     # --- Apple (unified memory) ---------------------------------------------------------------
     {"id": "m1-max", "name": "Apple M1 Max (32-core GPU, 64GB)",
      "zh": "Apple M1 Max（32 核 GPU，64GB）", "vendor": "apple", "kind": "unified",
+     "gpu_share": "3/4",
      "memory": ("64", "GiB"), "memory_type": "LPDDR5", "bandwidth": "400",
      "tflops": {"bf16": None, "fp16": "10.6", "fp8": None, "int8": None},
      "link": ("none (one chip)", "无（单芯片）")},
     {"id": "m2-ultra", "name": "Apple M2 Ultra (76-core GPU, 192GB)",
      "zh": "Apple M2 Ultra（76 核 GPU，192GB）", "vendor": "apple", "kind": "unified",
+     "gpu_share": "3/4",
      "memory": ("192", "GiB"), "memory_type": "LPDDR5", "bandwidth": "800",
      "tflops": {"bf16": None, "fp16": "27.2", "fp8": None, "int8": None},
      "link": ("none (two dies joined by UltraFusion)", "无（两颗芯片经 UltraFusion 相连）")},
     {"id": "m3-max", "name": "Apple M3 Max (40-core GPU, 128GB)",
      "zh": "Apple M3 Max（40 核 GPU，128GB）", "vendor": "apple", "kind": "unified",
+     "gpu_share": "3/4",
      "memory": ("128", "GiB"), "memory_type": "LPDDR5", "bandwidth": "400",
      "tflops": {"bf16": None, "fp16": "14.2", "fp8": None, "int8": None},
      "link": ("none (one chip)", "无（单芯片）")},
     {"id": "m4-max", "name": "Apple M4 Max (40-core GPU, 128GB)",
      "zh": "Apple M4 Max（40 核 GPU，128GB）", "vendor": "apple", "kind": "unified",
+     "gpu_share": "3/4",
      "memory": ("128", "GiB"), "memory_type": "LPDDR5X", "bandwidth": "546",
      "tflops": {"bf16": None, "fp16": "16.2", "fp8": None, "int8": None},
      "link": ("none (one chip)", "无（单芯片）")},
     {"id": "m3-ultra", "name": "Apple M3 Ultra (80-core GPU, 512GB)",
      "zh": "Apple M3 Ultra（80 核 GPU，512GB）", "vendor": "apple", "kind": "unified",
+     "gpu_share": "3/4",
      "memory": ("512", "GiB"), "memory_type": "LPDDR5", "bandwidth": "819",
      "tflops": {"bf16": None, "fp16": "28.6", "fp8": None, "int8": None},
      "link": ("none (two dies joined by UltraFusion)", "无（两颗芯片经 UltraFusion 相连）")},
