@@ -276,3 +276,46 @@ def test_measured_cache_equals_formula(name: str) -> None:
         for kind, size in zip(kinds, measured, strict=True):
             by_kind[kind] = by_kind.get(kind, 0) + size
         assert by_kind == kv_cache_by_kind(spec, prompt + steps, 2, "fp32"), (prompt, steps)
+
+
+# The families whose layers keep a fixed state (convolution and, but for LFM2, recurrent).
+STATEFUL = sorted(
+    name for name, config in CONFIGS.items() if any(key in config for key in _KERNELS)
+)
+
+
+@pytest.mark.oracle
+@pytest.mark.parametrize("name", STATEFUL)
+def test_bf16_states_are_held_as_transformers_holds_them(name: str) -> None:
+    """In a bf16 model, keys, values and convolution inputs are bf16; recurrent states fp32."""
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    from llmsize_oracle.cache import transformers_cache_bytes
+
+    config = CONFIGS[name]
+    spec = from_dict(config)
+    kinds = [layer.mixer.kind for layer in spec.layer_plan]
+    window = _window(config)
+    for prompt, steps in ((1, 0), (window + 1, 0), (window - 3, 5)):
+        measured = transformers_cache_bytes(config, prompt, steps, 2, "bfloat16")
+        by_kind: dict[str, int] = {}
+        for kind, size in zip(kinds, measured, strict=True):
+            by_kind[kind] = by_kind.get(kind, 0) + size
+        assert by_kind == kv_cache_by_kind(spec, prompt + steps, 2, "bf16"), (prompt, steps)
+
+
+@pytest.mark.oracle
+def test_full_size_cache_on_the_meta_device() -> None:
+    """Nemotron-3-Nano at its real size, 131,072 tokens in bf16: shapes from a meta forward."""
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    from llmsize_oracle.cache import meta_cache_bytes
+    from llmsize_oracle.cases_ssm import SSM
+
+    config = SSM["nemotron-3-nano-30b-a3b"]
+    spec = from_dict(config)
+    measured = meta_cache_bytes(config, 131_072)
+    by_kind: dict[str, int] = {}
+    for layer, size in zip(spec.layer_plan, measured, strict=True):
+        by_kind[layer.mixer.kind] = by_kind.get(layer.mixer.kind, 0) + size
+    assert by_kind == kv_cache_by_kind(spec, 131_072, 1, "bf16")

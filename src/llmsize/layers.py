@@ -119,14 +119,18 @@ class DeltaNet:
         return 2 * self.key_dim + self.value_dim
 
     @property
+    def recurrent_elements(self) -> int:
+        """The recurrent ``key_head_dim x value_head_dim`` matrix of each value head."""
+        return self.value_heads * self.key_head_dim * self.value_head_dim
+
+    @property
     def state_elements(self) -> int:
         """Values one sequence's state holds, whatever the context.
 
-        The convolution's last ``conv_kernel`` inputs and the recurrent
-        ``key_head_dim x value_head_dim`` matrix of each value head.
+        The convolution's last ``conv_kernel`` inputs and the recurrent state
+        (`recurrent_elements`).
         """
-        conv = self.conv_dim * self.conv_kernel
-        return conv + self.value_heads * self.key_head_dim * self.value_head_dim
+        return self.conv_dim * self.conv_kernel + self.recurrent_elements
 
     def linears(self, width: int) -> list[tuple[str, int, int]]:
         """The weight matrices ``(key, out, in)``: q/k/v/z, beta/decay and output projections."""
@@ -241,6 +245,15 @@ class Mixer:
         """
         sizes = self.deltanet or self.mamba or self.conv or self.cross
         return sizes.state_elements if sizes is not None else 0
+
+    @property
+    def recurrent_elements(self) -> int:
+        """The part of `state_elements` that is recurrent state (transformers keeps it in fp32).
+
+        A linear or Mamba mixer's state matrices; 0 for every other kind.
+        """
+        sizes = self.deltanet or self.mamba
+        return sizes.recurrent_elements if sizes is not None else 0
 
 
 FULL = Mixer()

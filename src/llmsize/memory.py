@@ -178,7 +178,12 @@ def kv_cache_naive_mla_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") 
 
 
 def kv_cache_by_kind(
-    spec: Spec, context: int, batch: int = 1, dtype: str | DType = "bf16"
+    spec: Spec,
+    context: int,
+    batch: int = 1,
+    dtype: str | DType = "bf16",
+    *,
+    state_dtype: str | DType = "fp32",
 ) -> dict[str, int]:
     """KV-cache bytes for ``batch`` sequences of ``context`` tokens, split by layer kind.
 
@@ -187,15 +192,18 @@ def kv_cache_by_kind(
     layer of window ``W`` at most the ``W - 1`` latest (the next token attends to itself and
     those). Each kept token costs one layer's key and value (or MLA latent). A linear-attention,
     Mamba or short-convolution layer keeps no tokens but a fixed state per sequence
-    (`llmsize.layers.Mixer.state_elements` values in ``dtype``: convolution and recurrent
-    state), whatever the context; a parallel layer (Falcon-H1) keeps both; a layer without
-    token mixer keeps nothing.
+    (`llmsize.layers.Mixer.state_elements` values), whatever the context: its convolution's
+    last inputs in ``dtype`` and its recurrent state in ``state_dtype``. A parallel layer
+    (Falcon-H1) keeps both tokens and state; a layer without token mixer keeps nothing.
 
     Args:
         spec: A decoder architecture.
         context: Tokens held per sequence (prompt plus generated).
         batch: Number of sequences.
         dtype: Storage format of the cache, one of `llmsize.dtypes.KV_CACHE_DTYPES`.
+        state_dtype: Storage format of the recurrent state of linear-attention and Mamba
+            layers: float32 by default, as transformers keeps it whatever the model's dtype
+            (a server may keep it in the model's dtype instead).
 
     Returns:
         ``{mixer kind: bytes}`` for each kind present (``"full"``, ``"sliding"``,
@@ -208,19 +216,28 @@ def kv_cache_by_kind(
     check_int("context", context)
     check_int("batch", batch)
     _check_decoder(spec)
-    row = _layer_token_bytes(spec, get_kv_dtype(dtype))
+    dt, st = get_kv_dtype(dtype), get_kv_dtype(state_dtype)
+    row = _layer_token_bytes(spec, dt)
     out: dict[str, int] = {}
-    dt = get_kv_dtype(dtype)
     for layer in spec.layer_plan:
         mixer = layer.mixer
         held = row * mixer.cached_tokens(context)
         if mixer.state_elements:
-            held += _vector_bytes(mixer.state_elements, dt)
+            recurrent = mixer.recurrent_elements
+            held += _vector_bytes(mixer.state_elements - recurrent, dt)
+            held += _vector_bytes(recurrent, st) if recurrent else 0
         out[mixer.kind] = out.get(mixer.kind, 0) + held * batch
     return out
 
 
-def kv_cache_bytes(spec: Spec, context: int, batch: int = 1, dtype: str | DType = "bf16") -> int:
+def kv_cache_bytes(
+    spec: Spec,
+    context: int,
+    batch: int = 1,
+    dtype: str | DType = "bf16",
+    *,
+    state_dtype: str | DType = "fp32",
+) -> int:
     """KV-cache bytes for ``batch`` sequences of ``context`` tokens each.
 
     Args:
@@ -228,6 +245,8 @@ def kv_cache_bytes(spec: Spec, context: int, batch: int = 1, dtype: str | DType 
         context: Tokens held per sequence (prompt plus generated).
         batch: Number of sequences.
         dtype: Storage format of the cache, one of `llmsize.dtypes.KV_CACHE_DTYPES`.
+        state_dtype: Storage format of linear-attention and Mamba recurrent states (see
+            `kv_cache_by_kind`).
 
     Returns:
         The whole cache, every layer kind together (the sum of `kv_cache_by_kind`): for a
@@ -241,5 +260,6 @@ def kv_cache_bytes(spec: Spec, context: int, batch: int = 1, dtype: str | DType 
     if not check_spec(spec).mixers:
         check_int("context", context)
         check_int("batch", batch)
+        get_kv_dtype(state_dtype)
         return kv_cache_bytes_per_token(spec, dtype) * context * batch
-    return sum(kv_cache_by_kind(spec, context, batch, dtype).values())
+    return sum(kv_cache_by_kind(spec, context, batch, dtype, state_dtype=state_dtype).values())

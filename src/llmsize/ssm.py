@@ -7,8 +7,9 @@ library asks of a mixer kind:
   (`llmsize.count` turns them into the breakdown);
 * ``linears(width)``: its weight matrices as ``(key, out, in)``, biases, convolutions, norms
   and per-head vectors left out (`llmsize.shapes`, for block-scaled checkpoints);
-* ``state_elements``: the values one sequence keeps in the cache, whatever its length
-  (`llmsize.memory`).
+* ``state_elements``: the values one sequence keeps in the cache, whatever its length, of which
+  ``recurrent_elements`` are the recurrent state (`llmsize.memory` stores that part in its own
+  dtype).
 
 Mamba-2 (Mamba2, Nemotron-H, Falcon-H1, Granite 4.0-H): one input projection yields the gate
 ``z``, the convolution input ``x, B, C`` and the per-head time step; a depthwise causal
@@ -100,15 +101,19 @@ class Mamba:
         return self.inner + 2 * self.groups * self.state
 
     @property
-    def state_elements(self) -> int:
-        """Values one sequence keeps: the convolution's last inputs and the recurrent state.
+    def recurrent_elements(self) -> int:
+        """Values of the recurrent state one sequence keeps (Mamba-2: heads x head_dim x state).
 
-        transformers 5.23 holds both in the cache's dtype, whatever the context; a server may
-        keep the recurrent part in another one (vLLM's ``mamba_ssm_cache_dtype``, float32 in
-        Nemotron-3-Nano's config), one slot per running sequence.
+        transformers 5.23 holds it in float32 whatever the model's dtype; a server may keep it
+        in the model's dtype or, as a config's ``mamba_ssm_cache_dtype`` may ask vLLM to, in
+        float32.
         """
-        recurrent = self.inner * self.state  # Mamba-2: heads x head_dim x state, the same
-        return self.conv_dim * self.conv_kernel + recurrent
+        return self.inner * self.state
+
+    @property
+    def state_elements(self) -> int:
+        """Values one sequence keeps: the convolution's last inputs and the recurrent state."""
+        return self.conv_dim * self.conv_kernel + self.recurrent_elements
 
     def _in_width(self) -> int:
         """Outputs of the input projection."""
@@ -167,6 +172,11 @@ class ShortConv:
         check_int("short_conv.channels", self.channels)
         check_int("short_conv.kernel", self.kernel)
         check_bool("short_conv.bias", self.bias)
+
+    @property
+    def recurrent_elements(self) -> int:
+        """No recurrent state: the convolution's inputs are all a short-convolution layer keeps."""
+        return 0
 
     @property
     def state_elements(self) -> int:

@@ -17,7 +17,7 @@ from typing import Any
 
 
 def transformers_cache_bytes(
-    config: dict[str, Any], prompt: int, steps: int = 0, batch: int = 1
+    config: dict[str, Any], prompt: int, steps: int = 0, batch: int = 1, dtype: str = "float32"
 ) -> list[int]:
     """Bytes of keys plus values each layer's cache holds after ``prompt + steps`` tokens.
 
@@ -26,13 +26,14 @@ def transformers_cache_bytes(
         prompt: Tokens read in the first forward pass.
         steps: Tokens then fed one at a time, each with the cache of the step before.
         batch: Sequences read side by side.
+        dtype: The torch dtype the model is built in (``"float32"``, ``"bfloat16"``).
 
     Returns:
         One byte count per layer, in layer order.
     """
     import torch
 
-    model = _model(json.dumps(config, sort_keys=True))
+    model = _model(json.dumps(config, sort_keys=True), dtype)
     torch.manual_seed(0)
     vocab = int(config["vocab_size"])
     tokens = torch.randint(0, vocab, (batch, prompt))
@@ -47,9 +48,39 @@ def transformers_cache_bytes(
     return [_layer_bytes(layer) for layer in getattr(out, name).layers]
 
 
+def meta_cache_bytes(config: dict[str, Any], context: int, dtype: str = "bfloat16") -> list[int]:
+    """Bytes each layer's cache holds after one prefill of ``context`` tokens, at full size.
+
+    The model is built on the meta device (no weight is allocated) and reads one sequence of
+    ``context`` tokens there: the cache's tensors have their real shapes and dtypes, no data.
+
+    Args:
+        config: A real-size config of a causal LM family.
+        context: Tokens read in the one forward pass.
+        dtype: The torch dtype the model is built in.
+
+    Returns:
+        One byte count per layer, in layer order.
+    """
+    import torch
+    import transformers
+
+    transformers.logging.set_verbosity_error()
+    ids = {"pad_token_id": None, "bos_token_id": None, "eos_token_id": None}
+    cfg = transformers.AutoConfig.for_model(**{**ids, **config})
+    with warnings.catch_warnings(), torch.device("meta"):
+        warnings.simplefilter("ignore")
+        model = transformers.AutoModelForCausalLM.from_config(cfg, dtype=getattr(torch, dtype))
+        tokens = torch.zeros((1, context), dtype=torch.long)
+    name = "cache_params" if config["model_type"] == "mamba2" else "past_key_values"
+    with torch.no_grad():
+        out = model.eval()(input_ids=tokens, use_cache=True, logits_to_keep=1)
+    return [_layer_bytes(layer) for layer in getattr(out, name).layers]
+
+
 @lru_cache(maxsize=2)
-def _model(config: str) -> Any:
-    """The causal LM transformers builds for a config (JSON text): random fp32 weights, eager.
+def _model(config: str, dtype: str) -> Any:
+    """The causal LM transformers builds for a config (JSON text): random weights, eager.
 
     Built once per config (the lengths measured for one config share it): the forward passes do
     not change a model in eval mode.
@@ -64,7 +95,7 @@ def _model(config: str) -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         model = transformers.AutoModelForCausalLM.from_config(
-            cfg, attn_implementation="eager", dtype=torch.float32
+            cfg, attn_implementation="eager", dtype=getattr(torch, dtype)
         )
     return model.eval()
 
