@@ -102,16 +102,14 @@ class Counts:
     itself (`breakdown`) is built on first access only.
 
     Attributes:
-        total: Every trained parameter of the main model, shared (tied) tensors once. This is
-            what ``sum(p.numel() for p in model.parameters())`` gives in transformers. For a
-            vision-language model it includes the vision tower and projector (``vision``).
+        total: Every trained parameter of the main model (a VLM's vision part included),
+            shared tensors once: ``sum(p.numel() for p in model.parameters())`` in transformers.
         active: What one token touches: everything except routed experts, plus
             ``experts_per_token`` routed experts in each MoE layer. Equals ``total`` for a
             dense model. A vision tower counts whole: every image token passes all of it.
-        non_embedding: ``total`` less every vocabulary-sized or position table: token, position
-            and token-type embeddings and an untied output head (Kaplan et al. 2020 exclude the
-            embeddings; the untied head is the same kind of matrix), and a vision tower's
-            position table.
+        non_embedding: ``total`` less every vocabulary-sized or position table (a vision
+            tower's too): token, position and token-type embeddings and an untied output head
+            (Kaplan et al. 2020 exclude the embeddings; the untied head is the same kind).
         stored: What the released checkpoint holds: ``total`` plus multi-token-prediction
             modules (with their own copies of the embedding and head) and stored buffers such as
             DeepSeek-V3's router correction bias.
@@ -358,10 +356,9 @@ def breakdown(spec: Spec) -> Part:
     for key, n, pairs in stack_groups(spec):  # DSA indexers, Gemma 4's per-layer parts
         stack.append(Part.group(key, [Part(k, v * n, layers=n) for k, v in pairs], n))
     layers = Part.group("layers", stack, spec.layers)
-    top = [embeddings, layers, *(Part(k, n) for k, n in _top_parts(spec))]
-    if spec.vision is not None:  # a vision-language model's tower and projector
-        top.append(_tree("vision", vision_tree(spec.vision)))
-    return Part.group("model", top)
+    top = [Part(k, n) for k, n in _top_parts(spec)]
+    vision = [_tree("vision", vision_tree(spec.vision))] if spec.vision is not None else []
+    return Part.group("model", [embeddings, layers, *top, *vision])
 
 
 def counts(spec: Spec) -> Counts:
@@ -378,7 +375,7 @@ def counts(spec: Spec) -> Counts:
     embeddings = dict(_embedding_parts(spec))
     stack = sum(n * _block_params(spec, block) for block, n in spec.blocks())
     stack += sum(n * _sum(pairs) for _, n, pairs in stack_groups(spec))
-    vision = spec.vision.params if spec.vision is not None else 0
+    vision, positions = (spec.vision.params, spec.vision.position_params) if spec.vision else (0, 0)
     total = sum(embeddings.values()) + stack + _sum(_top_parts(spec)) + vision
     active = stored = total
     moe = spec.moe
@@ -389,8 +386,7 @@ def counts(spec: Spec) -> Counts:
         if moe.router_bias_buffer:
             stored += moe.num_experts * spec.moe_layer_count
     untied_head = 0 if spec.tied_embeddings or spec.encoder else spec.vocab * spec.width
-    vocab_tables = sum(embeddings.get(key, 0) for key in _VOCAB_TABLES) + untied_head
-    vocab_tables += spec.vision.position_params if spec.vision is not None else 0
+    vocab_tables = sum(embeddings.get(key, 0) for key in _VOCAB_TABLES) + untied_head + positions
     stored += spec.mtp_layers * _mtp_module(spec) if spec.mtp_layers else 0
     return Counts(
         total=total,
