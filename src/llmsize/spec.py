@@ -197,10 +197,8 @@ class Spec:
         quant_block: Side of the square tiles of a block-quantized release (DeepSeek-V3's fp8
             checkpoint: 128, one fp32 scale per tile), 0 for none. Changes no parameter count;
             it adds the scale tensors to what the checkpoint holds.
-        vision: The vision tower and projector of a vision-language model (`llmsize.vision`),
-            or ``None``; every other field describes its language model.
-        extra_embeddings: Token-embedding rows beyond ``vocab`` that the head does not predict
-            (Mllama's 8 added image and special tokens), 0 for none.
+        vision: A VLM's vision tower and projector (`llmsize.vision`; the rest: its text model).
+        extra_embeddings: Token-embedding rows beyond ``vocab``, not predicted (Mllama: 8).
     """
 
     name: str
@@ -385,8 +383,7 @@ _SPEC_RULES = field_rules(
     [
         *((n, 1) for n in ("layers", "width", "heads", "kv_heads", "head_dim", "ffn", "vocab")),
         *((n, 0) for n in ("max_positions", "token_types", "context_length", "mtp_layers")),
-        ("quant_block", 0),
-        ("extra_embeddings", 0),
+        *((n, 0) for n in ("quant_block", "extra_embeddings")),
         *((f.name, None) for f in fields(Spec) if f.type == "bool"),
     ],
 )
