@@ -134,3 +134,50 @@ def test_gemma4_cache_per_layer_shape() -> None:
         tokens = [layer.mixer.cached_tokens(prompt + steps) for layer in spec.layer_plan]
         expected = [2 * w * t * 4 * 2 for w, t in zip(widths, tokens, strict=True)]
         assert measured == expected, (prompt, steps)
+
+
+# DeepSeek-V3.2 / GLM-5: MLA keeps its latent and rotary key; each layer that runs DSA's
+# indexer also keeps one indexer key per token (GLM-5's layer 1 shares layer 0's top-k).
+DSA = {
+    "model_type": "glm_moe_dsa",
+    "num_hidden_layers": 3,
+    "num_attention_heads": 4,
+    "num_key_value_heads": 4,
+    "q_lora_rank": 16,
+    "kv_lora_rank": 12,
+    "qk_nope_head_dim": 8,
+    "qk_rope_head_dim": 4,
+    "v_head_dim": 8,
+    "index_n_heads": 2,
+    "index_head_dim": 6,
+    "indexer_types": ["full", "shared", "full"],
+    "n_routed_experts": 2,
+    "num_experts_per_tok": 1,
+    "moe_intermediate_size": 16,
+    "first_k_dense_replace": 1,
+    **SMALL,
+}
+
+
+@pytest.mark.oracle
+def test_dsa_cache_holds_the_latent_and_the_indexer_keys() -> None:
+    """Latent + rotary key per token (kv_cache_by_kind), plus each indexer's key per token."""
+    pytest.importorskip("torch")
+    import torch
+    import transformers
+
+    from llmsize.dsa import indexer_key_widths
+
+    spec = from_dict(DSA)
+    assert indexer_key_widths(spec) == (6, 0, 6)
+    cfg = transformers.AutoConfig.for_model(**{**DSA, "pad_token_id": None})
+    model = transformers.AutoModelForCausalLM.from_config(cfg, dtype=torch.float32).eval()
+    for tokens in (1, 5, 9):
+        with torch.no_grad():
+            cache = model(input_ids=torch.zeros((2, tokens), dtype=torch.long)).past_key_values
+        pairs = [(layer.keys, layer.values) for layer in cache.layers]
+        latent = sum(int(k.numel() + v.numel()) * 4 for k, v in pairs)
+        assert latent == kv_cache_by_kind(spec, tokens, 2, "fp32")["full"]
+        keys = [getattr(layer, "indexer_keys", None) for layer in cache.layers]
+        held = [0 if k is None else int(k.numel()) * 4 for k in keys]
+        assert held == [w * tokens * 2 * 4 for w in indexer_key_widths(spec)]

@@ -25,7 +25,7 @@ from llmsize.errors import LLMSizeError, check_int
 if TYPE_CHECKING:
     from llmsize.spec import Spec
 
-__all__ = ["Indexer", "check_indexer", "indexer_stack"]
+__all__ = ["Indexer", "check_indexer", "indexer_key_widths", "indexer_stack"]
 
 
 @dataclass(frozen=True)
@@ -87,3 +87,17 @@ def indexer_stack(spec: Spec) -> tuple[int, list[tuple[str, int]]]:
         ("head_weights", d * n),
     ]
     return indexer.count_layers(spec.layers), pairs
+
+
+def indexer_key_widths(spec: Spec) -> tuple[int, ...]:
+    """Per layer, the indexer key one token adds to the cache beside the MLA latent.
+
+    ``head_dim`` for a layer that runs its own indexer (transformers' ``DynamicIndexedLayer``
+    keeps its keys, one per token, like the latent), 0 for a layer that shares another's top-k.
+    Empty for a model without DSA.
+    """
+    indexer = spec.indexer
+    if indexer is None:
+        return ()
+    shared = indexer.shared_layers
+    return tuple(0 if i in shared else indexer.head_dim for i in range(spec.layers))
