@@ -71,7 +71,7 @@ ROWS: tuple[dict[str, Any], ...] = (
      "tflops": {"bf16": "97.5", "fp16": "194.9", "fp8": "389.9", "int8": "389.9"},
      "link": ("PCIe 4.0 x16, no NVLink", "PCIe 4.0 x16，无 NVLink")},
     {"id": "rtx-4090", "name": "NVIDIA GeForce RTX 4090", "zh": "NVIDIA GeForce RTX 4090",
-     "vendor": "nvidia", "kind": "consumer", "memory": ("24", "GiB"), "memory_type": "GDDR6X",
+     "vendor": "nvidia", "kind": "consumer", "memory": ("24564", "MiB"), "memory_type": "GDDR6X",
      "bandwidth": "1008",
      "tflops": {"bf16": "165.2", "fp16": "330.3", "fp8": "660.6", "int8": "660.6"},
      "link": ("PCIe 4.0 x16, no NVLink", "PCIe 4.0 x16，无 NVLink")},
