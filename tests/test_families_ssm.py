@@ -188,3 +188,24 @@ def test_mixers_and_plans_are_checked() -> None:
     other = Mixer("mamba", mamba=Mamba(2, inner=32, state=4, conv_kernel=3, heads=4, groups=1))
     with pytest.raises(LLMSizeError, match=r"family 'mamba' must all have the same sizes$"):
         replace(spec, mixers=(other, *spec.mixers[1:]))
+
+
+def test_recurrent_state_has_its_own_dtype() -> None:
+    from llmsize.errors import LLMSizeError
+    from llmsize.memory import kv_cache_bytes
+
+    spec = from_dict(SSM["nemotron-3-nano-30b-a3b"])
+    mamba = spec.layer_plan[0].mixer
+    assert mamba.mamba is not None
+    conv, recurrent = mamba.mamba.conv_dim * 4, 64 * 64 * 128
+    assert (mamba.state_elements, mamba.recurrent_elements) == (conv + recurrent, recurrent)
+    fp32 = kv_cache_by_kind(spec, 1000, 1, "bf16")["mamba"]  # transformers' fp32 state
+    bf16 = kv_cache_by_kind(spec, 1000, 1, "bf16", state_dtype="bf16")["mamba"]
+    assert (fp32, bf16) == (23 * (2 * conv + 4 * recurrent), 23 * 2 * (conv + recurrent))
+    assert kv_cache_bytes(spec, 1000, state_dtype="bf16") == sum(
+        kv_cache_by_kind(spec, 1000, state_dtype="bf16").values()
+    )
+    with pytest.raises(LLMSizeError, match="int3"):
+        kv_cache_bytes(spec, 1000, state_dtype="int3")
+    lfm2 = from_dict(SSM["lfm2-1.2b"]).layer_plan[0].mixer
+    assert lfm2.recurrent_elements == 0 and lfm2.state_elements == 2048 * 3
