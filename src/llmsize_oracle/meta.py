@@ -10,6 +10,8 @@ from typing import Any
 
 # Token ids do not change the count; clear them so tiny vocabularies stay valid.
 _IDS = {"pad_token_id": None, "bos_token_id": None, "eos_token_id": None}
+# Remote-code types whose config.json names a transformers architecture: built as that type.
+_BUILT_AS = {"kimi_k2": "deepseek_v3"}  # Kimi K2: "architectures": ["DeepseekV3ForCausalLM"]
 
 
 def _build(config: dict[str, Any]) -> Any:
@@ -30,8 +32,8 @@ def _build(config: dict[str, Any]) -> Any:
         for k, v in config.items()
         if k.endswith("_config") and isinstance(v, dict)
     }
-    cfg = transformers.AutoConfig.for_model(**{**_IDS, **config, **subs})
-    model_type = config["model_type"]
+    model_type = _BUILT_AS.get(config["model_type"], config["model_type"])
+    cfg = transformers.AutoConfig.for_model(**{**_IDS, **config, **subs, "model_type": model_type})
     if model_type == "bert":
         auto: Any = transformers.AutoModel
     elif model_type in modeling_auto.MODEL_FOR_IMAGE_TEXT_TO_TEXT_MAPPING_NAMES:
