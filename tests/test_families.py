@@ -31,7 +31,14 @@ def _first_case(model_type: str) -> dict[str, Any]:
 
 
 # Families whose query heads are ``num_attention_heads`` and key/value heads a separate key.
-MLA_TYPES = ("deepseek_v2", "deepseek_v3", "deepseek_v32", "glm_moe_dsa", "glm4_moe_lite")
+MLA_TYPES = (
+    "deepseek_v2",
+    "deepseek_v3",
+    "deepseek_v32",
+    "glm_moe_dsa",
+    "glm4_moe_lite",
+    "kimi_k2",
+)
 # Vision-language wrappers nest these keys in text_config: tests/test_families_vlm.py.
 GQA_TYPES = sorted(
     t

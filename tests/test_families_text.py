@@ -70,6 +70,11 @@ BAD: dict[str, tuple[str, dict[str, Any], str]] = {
         {"num_kv_shared_layers": 31},
         "key 'num_kv_shared_layers' (31) must leave an earlier layer of each attention kind",
     ),
+    "kimi_k2": (
+        "kimi-k2-instruct",
+        {"num_experts_per_tok": 385},
+        "key 'num_experts_per_tok' (385) must not exceed 'n_routed_experts' (384)",
+    ),
     "glm_moe_dsa": (
         "glm-5",
         {"indexer_types": ["full"]},

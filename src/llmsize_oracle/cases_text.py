@@ -153,13 +153,13 @@ TEXT: dict[str, dict[str, Any]] = {
         "attention_bias": True,
         "tie_word_embeddings": True,
     },
-    # Kimi K2 is DeepSeek-V3's architecture (its config says model_type kimi_k2, architecture
-    # DeepseekV3ForCausalLM): read and built as deepseek_v3.
+    # Kimi K2 is DeepSeek-V3's architecture under its own model_type (its config names
+    # DeepseekV3ForCausalLM): read as deepseek_v3, built by transformers as deepseek_v3.
     "kimi-k2-instruct": {
         # moonshotai/Kimi-K2-Instruct's config.json: 61 layers, D 7168, 64 heads, MLA (q rank
         # 1536, kv rank 512, nope 128 + rope 64, v 128), 384 experts of 2048 (top 8) + 1
         # shared, 1 dense layer of 18432, V 163840, no MTP module.
-        "model_type": "deepseek_v3",
+        "model_type": "kimi_k2",
         "hidden_size": 7168,
         "intermediate_size": 18432,
         "num_hidden_layers": 61,

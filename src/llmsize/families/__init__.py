@@ -28,6 +28,7 @@ from llmsize.families import (  # noqa: F401  (each module registers its readers
     granite,
     hunyuan,
     jamba,
+    kimi_k2,
     kimi_k25,
     lfm2,
     lfm2_vl,
