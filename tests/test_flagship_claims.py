@@ -35,6 +35,8 @@ FLAGSHIP_CLAIMS = {
     ("llama-4-maverick", "17B"): (17_184_691_200, "rounded"),
     ("glm-4.5-air", "106B"): (106_852_245_504, "truncated"),
     ("glm-4.5-air", "12B"): (13_424_123_904, "not_rounding"),
+    ("gemma-4-26b-a4b", "25.2B"): (25_233_141_760, "rounded"),  # the language model
+    ("gemma-4-26b-a4b", "3.8B"): (3_822_530_560, "rounded"),
     ("gemma-3-27b", "27B"): (27_432_406_640, "rounded"),
     ("gemma-3-27b", "25,600M"): (25_599_716_096, "rounded"),  # the language model's
 }

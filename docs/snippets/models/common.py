@@ -24,7 +24,7 @@ FAMILIES = [
         {"en": "Qwen3-Next and Qwen3.5", "zh": "Qwen3-Next 与 Qwen3.5"},
         ("qwen3-next-80b-a3b", "qwen3.5-397b-a17b"),
     ),
-    ({"en": "Gemma", "zh": "Gemma"}, ("gemma-7b", "gemma-3-27b")),
+    ({"en": "Gemma", "zh": "Gemma"}, ("gemma-7b", "gemma-3-27b", "gemma-4-26b-a4b")),
     ({"en": "Phi", "zh": "Phi"}, ("phi-3-mini",)),
     ({"en": "GLM", "zh": "GLM（智谱）"}, ("glm-4.5-air",)),
     (

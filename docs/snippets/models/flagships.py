@@ -19,6 +19,7 @@ FLAGSHIPS = (
     "llama-4-maverick",
     "llama-4-scout",
     "glm-4.5-air",
+    "gemma-4-26b-a4b",
     "gemma-3-27b",
 )
 assert set(FLAGSHIPS) <= set(PRESETS)
