@@ -201,3 +201,16 @@ def test_every_breakdown_key_has_a_label() -> None:
             part = stack.pop()
             assert part.key in LABELS, (name, part.key)
             stack.extend(part.children)
+
+
+def test_dsa_indexer_matrices_of_an_fp8_release() -> None:
+    from llmsize.dsa import indexer_linears
+
+    spec = from_dict(TEXT["deepseek-v3.2"])
+    # DeepSeek-V3.2's checkpoint: indexer.wq_b (8192, 1536) and indexer.wk (128, 7168) in fp8,
+    # with weight_scale_inv of (64, 12) and (1, 56), in each of the 61 layers.
+    linears = indexer_linears(spec)
+    assert linears == [("indexer.wq_b", 8192, 1536, 61), ("indexer.wk", 128, 7168, 61)]
+    tiles = sum(-(-rows // 128) * -(-cols // 128) for _, rows, cols, _ in linears)
+    assert tiles == 64 * 12 + 1 * 56
+    assert indexer_linears(from_dict(TEXT["glm-4.7-flash"])) == []

@@ -25,7 +25,7 @@ from llmsize.errors import LLMSizeError, check_int
 if TYPE_CHECKING:
     from llmsize.spec import Spec
 
-__all__ = ["Indexer", "check_indexer", "indexer_key_widths", "indexer_stack"]
+__all__ = ["Indexer", "check_indexer", "indexer_key_widths", "indexer_linears", "indexer_stack"]
 
 
 @dataclass(frozen=True)
@@ -101,3 +101,21 @@ def indexer_key_widths(spec: Spec) -> tuple[int, ...]:
         return ()
     shared = indexer.shared_layers
     return tuple(0 if i in shared else indexer.head_dim for i in range(spec.layers))
+
+
+def indexer_linears(spec: Spec) -> list[tuple[str, int, int, int]]:
+    """The indexer's matrices an fp8 block release quantizes: ``(key, out, in, count)``.
+
+    DeepSeek-V3.2's checkpoint stores ``wq_b`` and ``wk`` as fp8 with one scale per tile, like
+    the attention and MLP matrices (``weights_proj`` stays bf16, the key norm fp32): for each
+    layer that runs an indexer; empty without one.
+    """
+    n_ix, _ = indexer_stack(spec)
+    indexer, mla = spec.indexer, spec.mla
+    if not n_ix or indexer is None or mla is None or mla.q_lora_rank is None:
+        return []
+    h = indexer.head_dim
+    return [
+        ("indexer.wq_b", indexer.heads * h, mla.q_lora_rank, n_ix),
+        ("indexer.wk", h, spec.width, n_ix),
+    ]
