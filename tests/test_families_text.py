@@ -214,3 +214,16 @@ def test_dsa_indexer_matrices_of_an_fp8_release() -> None:
     tiles = sum(-(-rows // 128) * -(-cols // 128) for _, rows, cols, _ in linears)
     assert tiles == 64 * 12 + 1 * 56
     assert indexer_linears(from_dict(TEXT["glm-4.7-flash"])) == []
+
+
+def test_per_layer_is_checked_against_the_spec() -> None:
+    from dataclasses import replace
+
+    spec = from_dict(TEXT["gemma4-text-k-eq-v-bias-untied"])
+    assert spec.per_layer is not None
+    with pytest.raises(LLMSizeError, match="one shape per layer"):
+        replace(spec, per_layer=replace(spec.per_layer, attention=spec.per_layer.attention[:2]))
+    with pytest.raises(LLMSizeError, match=r"does not combine with spec\.attention_sinks"):
+        replace(spec, attention_sinks=True)
+    with pytest.raises(LLMSizeError, match=r"mlp_beside_experts needs spec\.moe"):
+        replace(spec, per_layer=replace(spec.per_layer, mlp_beside_experts=True))

@@ -121,7 +121,9 @@ def check_extras(spec: Spec) -> None:
 
     Raises:
         LLMSizeError: If ``per_layer`` is not a `PerLayer`, does not give one attention shape
-            per layer, or asks for an MLP beside experts the spec does not have.
+            per layer, asks for an MLP beside experts the spec does not have, or comes with an
+            attention feature its per-layer count does not know (MLA, sinks, an output gate,
+            q/k norms over whole projections).
     """
     check_indexer(spec)
     per_layer = spec.per_layer
@@ -136,6 +138,16 @@ def check_extras(spec: Spec) -> None:
         )
     if per_layer.mlp_beside_experts and spec.moe is None:
         raise LLMSizeError("spec.per_layer.mlp_beside_experts needs spec.moe, got none")
+    # Per-layer attention is counted as plain GQA with per-head q/k norms (`_attention`).
+    unsupported = {
+        "mla": spec.mla is not None,
+        "attention_sinks": spec.attention_sinks,
+        "attention_output_gate": spec.attention_output_gate,
+        "qk_norm_scope 'projection'": spec.qk_norm and spec.qk_norm_scope == "projection",
+    }
+    for name, present in unsupported.items():
+        if present:
+            raise LLMSizeError(f"spec.per_layer does not combine with spec.{name}, got both")
 
 
 def _attention(spec: Spec, shape: AttentionShape) -> Pairs:
