@@ -312,13 +312,12 @@ def check_plan(
     """
     mixer_list = _per_layer("mixers", mixers, layers)
     kinds = _per_layer("mlp_kinds", mlp_kinds, layers)
-    for mixer in mixer_list:
+    unique = {id(m): m for m in mixer_list}.values()  # readers share one Mixer per kind
+    for mixer in unique:
         if not isinstance(mixer, Mixer):
             raise LLMSizeError(f"spec.mixers[] must be a Mixer, got {mixer!r}")
     sizes = {
-        (m.family, m.deltanet, m.mamba, m.conv, m.cross)
-        for m in mixer_list
-        if m.family != "attention"
+        (m.family, m.deltanet, m.mamba, m.conv, m.cross) for m in unique if m.family != "attention"
     }
     families = [family for family, *_ in sizes]
     for family in set(families):

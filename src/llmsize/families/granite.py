@@ -63,7 +63,7 @@ def read_granitemoehybrid(c: Keys, name: str) -> Spec:
     bias = c.flag("mamba_proj_bias", False)
     inner = c.integer("mamba_expand", 2) * width
     sizes = mamba2(c, (inner, "'mamba_expand' x 'hidden_size'"), MAMBA2_KEYS, bias=(bias, bias))
-    made = {kind: Mixer(kind, mamba=sizes) if kind == "mamba" else Mixer() for kind in kinds}
+    made = {kind: Mixer(kind, mamba=sizes) if kind == "mamba" else Mixer() for kind in set(kinds)}
     shared = c.integer("shared_intermediate_size", 1024)
     routed = c.integer("num_local_experts", 8, minimum=0)
     return llama_like(

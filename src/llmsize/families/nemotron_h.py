@@ -74,7 +74,8 @@ def read(c: Keys, name: str) -> Spec:
     # transformers' NemotronHForCausalLM declares no tied weights: the head stays its own
     # whatever tie_word_embeddings says (the key is still checked).
     c.flag("tie_word_embeddings", False)
-    made = {kind: Mixer(kind, mamba=sizes) if kind == "mamba" else Mixer(kind) for kind, _ in plan}
+    # One Mixer per distinct kind, shared by its layers (built and checked once).
+    made = {k: Mixer(k, mamba=sizes) if k == "mamba" else Mixer(k) for k in {k for k, _ in plan}}
     return Spec(
         name=name,
         layers=len(plan),
