@@ -120,7 +120,7 @@ GEMMA4 = {
 
 @pytest.mark.oracle
 def test_gemma4_cache_per_layer_shape() -> None:
-    """Each layer holds 2 x its own K/V width per token (0 when it shares); the window caps."""
+    """Each layer holds 2 x its own K/V width per token (0 when it shares), as kv_cache_by_kind."""
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
     from llmsize.perlayer import kv_widths
@@ -134,6 +134,10 @@ def test_gemma4_cache_per_layer_shape() -> None:
         tokens = [layer.mixer.cached_tokens(prompt + steps) for layer in spec.layer_plan]
         expected = [2 * w * t * 4 * 2 for w, t in zip(widths, tokens, strict=True)]
         assert measured == expected, (prompt, steps)
+        by_kind: dict[str, int] = {}
+        for layer, size in zip(spec.layer_plan, measured, strict=True):
+            by_kind[layer.mixer.kind] = by_kind.get(layer.mixer.kind, 0) + size
+        assert by_kind == kv_cache_by_kind(spec, prompt + steps, 2, "fp32"), (prompt, steps)
 
 
 # DeepSeek-V3.2 / GLM-5: MLA keeps its latent and rotary key; each layer that runs DSA's
@@ -161,7 +165,7 @@ DSA = {
 
 @pytest.mark.oracle
 def test_dsa_cache_holds_the_latent_and_the_indexer_keys() -> None:
-    """Latent + rotary key per token (kv_cache_by_kind), plus each indexer's key per token."""
+    """Latent + rotary key per token, plus each indexer's key: together kv_cache_by_kind."""
     pytest.importorskip("torch")
     import torch
     import transformers
@@ -177,7 +181,7 @@ def test_dsa_cache_holds_the_latent_and_the_indexer_keys() -> None:
             cache = model(input_ids=torch.zeros((2, tokens), dtype=torch.long)).past_key_values
         pairs = [(layer.keys, layer.values) for layer in cache.layers]
         latent = sum(int(k.numel() + v.numel()) * 4 for k, v in pairs)
-        assert latent == kv_cache_by_kind(spec, tokens, 2, "fp32")["full"]
         keys = [getattr(layer, "indexer_keys", None) for layer in cache.layers]
         held = [0 if k is None else int(k.numel()) * 4 for k in keys]
         assert held == [w * tokens * 2 * 4 for w in indexer_key_widths(spec)]
+        assert latent + sum(held) == kv_cache_by_kind(spec, tokens, 2, "fp32")["full"]

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from math import ceil
 
+from llmsize.dsa import indexer_key_widths
 from llmsize.dtypes import DType, get_dtype, get_kv_dtype
 from llmsize.errors import LLMSizeError, check_int
+from llmsize.perlayer import kv_widths
 from llmsize.spec import Spec, check_spec
 
 __all__ = [
@@ -115,6 +117,22 @@ def _layer_token_bytes(spec: Spec, dt: DType) -> int:
     return 2 * _vector_bytes(spec.kv_heads * spec.head_dim, dt)
 
 
+def _token_rows(spec: Spec, dt: DType) -> list[int]:
+    """Bytes one token takes in each layer's cache (for the layers that keep tokens).
+
+    Every layer alike (`_layer_token_bytes`), unless layers differ: Gemma 4's full-attention
+    layers have their own KV heads and head size and its last layers reuse earlier keys and
+    values (`llmsize.perlayer.kv_widths`); DeepSeek Sparse Attention's indexer keeps one key
+    per token beside the MLA latent in each layer that runs it (`llmsize.dsa.indexer_key_widths`).
+    """
+    widths, keys = kv_widths(spec), indexer_key_widths(spec)
+    base = _layer_token_bytes(spec, dt)
+    rows = [2 * _vector_bytes(w, dt) if w else 0 for w in widths] or [base] * spec.layers
+    if keys:
+        rows = [row + (_vector_bytes(k, dt) if k else 0) for row, k in zip(rows, keys, strict=True)]
+    return rows
+
+
 def kv_cache_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
     """KV-cache bytes one token adds while every layer still keeps it, as the model is served.
 
@@ -129,7 +147,8 @@ def kv_cache_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
       one vector of ``kv_lora_rank + qk_rope_head_dim`` per layer:
       ``L * (kv_lora_rank + qk_rope_head_dim) * bytes`` (how DeepSeek's own inference code and
       vLLM/SGLang serve it). See `kv_cache_naive_mla_bytes_per_token` for the
-      decompressed per-head K/V.
+      decompressed per-head K/V. DeepSeek-V3.2 and GLM-5 add their indexer's key per layer.
+    * Layers that differ (Gemma 4) each add their own key and value width.
 
     For a GGUF block format each cached vector is quantised in whole blocks along its length
     (as llama.cpp's ``--cache-type-k q8_0`` does).
@@ -145,8 +164,9 @@ def kv_cache_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
         LLMSizeError: If ``dtype`` is unknown or not a cache format, or ``spec`` is an encoder.
     """
     _check_decoder(spec)
-    layers = sum(1 for layer in spec.layer_plan if layer.mixer.keeps_tokens)
-    return layers * _layer_token_bytes(spec, get_kv_dtype(dtype))
+    rows = _token_rows(spec, get_kv_dtype(dtype))
+    plan = spec.layer_plan
+    return sum(row for row, layer in zip(rows, plan, strict=True) if layer.mixer.keeps_tokens)
 
 
 def kv_cache_naive_mla_bytes_per_token(spec: Spec, dtype: str | DType = "bf16") -> int:
@@ -217,9 +237,8 @@ def kv_cache_by_kind(
     check_int("batch", batch)
     _check_decoder(spec)
     dt, st = get_kv_dtype(dtype), get_kv_dtype(state_dtype)
-    row = _layer_token_bytes(spec, dt)
     out: dict[str, int] = {}
-    for layer in spec.layer_plan:
+    for row, layer in zip(_token_rows(spec, dt), spec.layer_plan, strict=True):
         mixer = layer.mixer
         held = row * mixer.cached_tokens(context)
         if mixer.state_elements:
