@@ -133,6 +133,11 @@ class Vision:
         mlp_bias: Biases on the MLP's linear layers.
         pooling_head: SigLIP's attention-pooling head (a probe vector, a multi-head attention,
             a LayerNorm and an MLP), kept when ``vision_use_head`` is true.
+        q_width: Output width of the query projection (heads x head dim; 0: ``width``), also
+            the input width of the output projection (Gemma 4).
+        kv_width: Output width of the key and value projections (0: ``q_width``).
+        qk_norm: Channels of the per-head query and key norms (a head's dim), 0 for none.
+        layer_norms: Norms per encoder layer: 2, or 4 with Gemma's sandwich norms.
         global_layers: Further encoder layers of the same shape with two learned scalar gates
             each (Mllama's global encoder), after the ``layers``.
         tiles: Tiles an image is cut into at most (Mllama's ``max_num_tiles``), 0 for none.
@@ -157,6 +162,10 @@ class Vision:
     o_bias: bool = True
     mlp_bias: bool = True
     pooling_head: bool = False
+    q_width: int = 0
+    kv_width: int = 0
+    qk_norm: int = 0
+    layer_norms: int = 2
     global_layers: int = 0
     tiles: int = 0
     aspect_ratios: int = 0
@@ -165,7 +174,9 @@ class Vision:
     def __post_init__(self) -> None:
         for name in ("width", "layers", "ffn", "patch_inputs"):
             check_int(f"vision.{name}", getattr(self, name))
-        for name in ("positions", "global_layers", "tiles", "aspect_ratios"):
+        for name in ("positions", "global_layers", "tiles", "aspect_ratios", "q_width"):
+            check_int(f"vision.{name}", getattr(self, name), minimum=0)
+        for name in ("kv_width", "qk_norm", "layer_norms"):
             check_int(f"vision.{name}", getattr(self, name), minimum=0)
         _check_norm("vision.norm", self.norm)
         for name in ("patch_bias", "class_token", "pre_norm", "post_norm", "gated_ffn"):
@@ -188,13 +199,16 @@ class Vision:
 
     def _attention(self) -> Tree:
         d = self.width
+        q = self.q_width or d
+        kv = self.kv_width or q
         return [
-            ("q", d * d, 1),
-            ("k", d * d, 1),
-            ("v", d * d, 1),
-            ("o", d * d, 1),
-            ("qkv_bias", 3 * d if self.qkv_bias else 0, 1),
+            ("q", d * q, 1),
+            ("k", d * kv, 1),
+            ("v", d * kv, 1),
+            ("o", q * d, 1),
+            ("qkv_bias", q + 2 * kv if self.qkv_bias else 0, 1),
             ("o_bias", d if self.o_bias else 0, 1),
+            ("qk_norm", 2 * _norm(self.norm, self.qk_norm), 1),
         ]
 
     def _mlp(self) -> Tree:
@@ -204,7 +218,7 @@ class Vision:
 
     def _layer(self, n: int, gates: int = 0) -> Tree:
         """One encoder layer (with ``gates`` scalar gates), counts times ``n`` layers."""
-        norms = ("norms", n * 2 * _norm(self.norm, self.width), n)
+        norms = ("norms", n * self.layer_norms * _norm(self.norm, self.width), n)
         groups = (("attention", self._attention()), ("mlp", self._mlp()))
         tree: Tree = [(key, [(k, v * n, n) for k, v, _ in t], n) for key, t in groups]
         return [*tree, norms, ("gates", n * gates, n)]
