@@ -20,6 +20,7 @@ from dataclasses import dataclass, fields
 from functools import cached_property
 from typing import Literal
 
+from llmsize.audio import Audio, check_audio
 from llmsize.dsa import Indexer
 from llmsize.errors import LLMSizeError, check_fields, field_rules
 from llmsize.layers import FULL, Block, DeltaNet, Layer, Mixer, check_plan
@@ -93,6 +94,7 @@ class Spec:
             checkpoint: 128, one fp32 scale per tile), 0 for none. Changes no parameter count;
             it adds the scale tensors to what the checkpoint holds.
         vision: A VLM's vision tower and projector (`llmsize.vision`; the rest: its text model).
+        audio: An audio encoder and projector (`llmsize.audio`: Gemma 4's), counted beside it.
         extra_embeddings: Token-embedding rows beyond ``vocab``, not predicted (Mllama: 8).
     """
 
@@ -132,6 +134,7 @@ class Spec:
     mtp_layers: int = 0
     quant_block: int = 0
     vision: Vision | None = None
+    audio: Audio | None = None
     extra_embeddings: int = 0
 
     def __post_init__(self) -> None:
@@ -154,6 +157,7 @@ class Spec:
         if self.mla is not None and not isinstance(self.mla, MLA):
             raise LLMSizeError(f"spec.mla must be an MLA or None, got {self.mla!r}")
         check_vision(self.vision)
+        check_audio(self.audio)
         check_extras(self)
         if self.encoder and self.moe is not None:
             raise LLMSizeError("spec.moe is not supported for an encoder, got an MoE block")
