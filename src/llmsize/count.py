@@ -12,6 +12,7 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Any
 
+from llmsize.audio import audio_tree
 from llmsize.layers import family_sizes
 from llmsize.part import Part
 from llmsize.perlayer import block_extras, embedding_pairs, stack_groups
@@ -46,6 +47,7 @@ class Counts:
             adds up (DeepSeek-V3's "685B").
         spec: The architecture counted.
         vision: The part of ``total`` in the vision tower and projector (0 without one).
+        audio: The part of ``total`` in the audio encoder and projector (0 without one).
     """
 
     total: int
@@ -55,6 +57,7 @@ class Counts:
     checkpoint: int
     spec: Spec = field(repr=False, compare=False)
     vision: int = 0
+    audio: int = 0
 
     @cached_property
     def breakdown(self) -> Part:
@@ -70,6 +73,7 @@ class Counts:
             "stored": self.stored,
             "checkpoint": self.checkpoint,
             **({"vision": self.vision} if self.vision else {}),
+            **({"audio": self.audio} if self.audio else {}),
             "breakdown": self.breakdown.to_dict(),
         }
 
@@ -286,7 +290,8 @@ def breakdown(spec: Spec) -> Part:
     layers = Part.group("layers", stack, spec.layers)
     top = [Part(k, n) for k, n in _top_parts(spec)]
     vision = [_tree("vision", vision_tree(spec.vision))] if spec.vision is not None else []
-    return Part.group("model", [embeddings, layers, *top, *vision])
+    audio = [_tree("audio", audio_tree(spec.audio))] if spec.audio is not None else []
+    return Part.group("model", [embeddings, layers, *top, *vision, *audio])
 
 
 def counts(spec: Spec) -> Counts:
@@ -304,7 +309,8 @@ def counts(spec: Spec) -> Counts:
     stack = sum(n * _block_params(spec, block) for block, n in spec.blocks())
     stack += sum(n * _sum(pairs) for _, n, pairs in stack_groups(spec))
     vision, positions = (spec.vision.params, spec.vision.position_params) if spec.vision else (0, 0)
-    total = sum(embeddings.values()) + stack + _sum(_top_parts(spec)) + vision
+    audio = spec.audio.params if spec.audio else 0
+    total = sum(embeddings.values()) + stack + _sum(_top_parts(spec)) + vision + audio
     active = stored = total
     moe = spec.moe
     if moe is not None:
@@ -324,4 +330,5 @@ def counts(spec: Spec) -> Counts:
         checkpoint=stored + (block_scales(spec, spec.quant_block) if spec.quant_block else 0),
         spec=spec,
         vision=vision,
+        audio=audio,
     )
