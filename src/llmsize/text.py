@@ -225,6 +225,16 @@ LABELS: dict[str, Text] = {
     "global_layers": {"en": "Gated global encoder layers", "zh": "带门控的全局编码器层"},
     "cross_attention_dense_layers": {"en": "Cross-attention layers", "zh": "交叉注意力层"},
     "cross_attention": {"en": "Cross-attention", "zh": "交叉注意力"},
+    # The audio part of a multimodal model (llmsize.audio: Gemma 4's audio encoder).
+    "audio": {"en": "Audio encoder and projector", "zh": "音频编码器与投影层"},
+    "audio_stem": {"en": "Sub-sampling convolutions", "zh": "下采样卷积"},
+    "convolutions": {"en": "Convolutions", "zh": "卷积"},
+    "audio_layers": {"en": "Audio encoder layers", "zh": "音频编码器层"},
+    "feed_forward": {"en": "Feed-forward modules", "zh": "前馈模块"},
+    "relative_k": {"en": "Relative-position K projection", "zh": "相对位置 K 投影"},
+    "position_scale": {"en": "Per-dimension scale", "zh": "逐维缩放"},
+    "light_conv": {"en": "Light convolution", "zh": "轻量卷积"},
+    "output_projection": {"en": "Output projection", "zh": "输出投影"},
     # The count definitions (llmsize.count.Counts), worded once for the CLI, the calculator
     # and the site.
     "total": {"en": "Total parameters", "zh": "总参数量"},
