@@ -21,6 +21,7 @@ from llmsize.families import (  # noqa: F401  (each module registers its readers
     gemma,
     gemma3_vlm,
     gemma4,
+    gemma4_vlm,
     glm,
     glm4_moe_lite,
     gpt2,
