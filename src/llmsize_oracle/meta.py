@@ -50,15 +50,30 @@ def transformers_count(config: dict[str, Any]) -> int:
     return int(sum(p.numel() for p in _build(config).parameters()))
 
 
+# Gemma 4's audio encoder and its embedder, counted apart from the vision part.
+_AUDIO_MODULES = frozenset({"audio_tower", "embed_audio"})
+
+
 def transformers_vision(config: dict[str, Any]) -> int:
     """Parameters of a vision-language model outside its language model: tower and projector.
 
-    Every parameter whose name is not under the ``language_model`` module or the ``lm_head``.
+    Every parameter whose name is not under the ``language_model`` module, the ``lm_head`` or
+    an audio module (``audio_tower``, ``embed_audio``).
     """
     return sum(
         int(p.numel())
         for name, p in _build(config).named_parameters()
-        if "language_model" not in name.split(".") and not name.startswith("lm_head.")
+        if not {"language_model", *_AUDIO_MODULES} & set(name.split("."))
+        and not name.startswith("lm_head.")
+    )
+
+
+def transformers_audio(config: dict[str, Any]) -> int:
+    """Parameters under the audio modules (``audio_tower``, ``embed_audio``): 0 without them."""
+    return sum(
+        int(p.numel())
+        for name, p in _build(config).named_parameters()
+        if _AUDIO_MODULES & set(name.split("."))
     )
 
 
