@@ -4,7 +4,8 @@ Each family has a real-size case that states the released config's hyperparamete
 they come from) and small cases for the keys that change the count. transformers builds them as
 ``AutoModelForImageTextToText`` (`llmsize_oracle.meta`); the tests compare the total, the part
 outside the language model (tower and projector) and, for MoE text models, the active count.
-The Qwen3-VL and Qwen3.5 cases are in `llmsize_oracle.cases_vlm_qwen` (``VLM`` merges them);
+The Qwen3-VL and Qwen3.5 cases are in `llmsize_oracle.cases_vlm_qwen`, Gemma 4's in
+`llmsize_oracle.cases_vlm_gemma4` (``VLM`` merges both);
 `llmsize_oracle.all_cases` adds them to `llmsize_oracle.cases.CASES`.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from llmsize_oracle.cases import TINY
+from llmsize_oracle.cases_vlm_gemma4 import GEMMA4_VLM
 from llmsize_oracle.cases_vlm_qwen import QWEN_VLM
 
 # A small text model and tower shared by the variants; each case adds its own switches.
@@ -374,3 +376,4 @@ VLM: dict[str, dict[str, Any]] = {
     },
 }
 VLM.update(QWEN_VLM)
+VLM.update(GEMMA4_VLM)
