@@ -72,6 +72,10 @@ BAD: dict[str, tuple[dict[str, Any], str]] = {
         "text_config: key 'cross_attention_layers' items must be below 'num_hidden_layers'"
         " (100), got [3, 100]",
     ),
+    "gemma4": (
+        _with("gemma-4-e2b", "audio_config", num_attention_heads=7),
+        "audio_config: key 'hidden_size' (1024) must be divisible by 'num_attention_heads' (7)",
+    ),
     "kimi_k25": (
         _with("kimi-k2.5", "vision_config", merge_kernel_size=[2]),
         "vision_config: key 'merge_kernel_size' must be two integers, got [2]",
