@@ -129,13 +129,15 @@ def summary_rows(c: Counts) -> list[Row]:
 
     Returns:
         Rows ``total``, ``active``, ``non_embedding``, ``stored`` (and ``checkpoint``, and
-        ``vision`` for a vision-language model).
+        ``vision`` for a vision-language model, ``audio`` with an audio encoder).
     """
     keys = ["total", "active", "non_embedding", "stored"]
     if c.checkpoint != c.stored:
         keys.append("checkpoint")
     if c.vision:  # a vision-language model: the tower's share of the total
         keys.append("vision")
+    if c.audio:  # an audio encoder (Gemma 4): its share of the total
+        keys.append("audio")
     return [Row(key, LABELS[key], getattr(c, key)) for key in keys]
 
 
