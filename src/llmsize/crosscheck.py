@@ -10,7 +10,7 @@ them and listed as `Term`:
   ``lm_head.weight`` too;
 * ``masks``: constant attention masks (GPT-2's ``attn.bias``), not parameters;
 * ``rotary``: rotary frequency buffers (``rotary_emb.inv_freq``) some older checkpoints keep;
-* ``vision``, ``projector``, ``audio``: parts a text-only architecture count leaves out;
+* ``vision``, ``projector``, ``audio``: parts an architecture without them leaves out;
 * ``scales``: scale tensors the architecture does not count (MXFP4's exponents; fp8 scales of
   a release whose blocks the config does not state).
 
@@ -134,7 +134,8 @@ def _extras(spec: Spec, m: Measured, headers: list[Header], expected_scales: int
     ]
     if getattr(spec, "vision", None) is None:
         terms += [Term(g.key, g.values) for g in m.groups if g.key in ("vision", "projector")]
-    terms += [Term(g.key, g.values) for g in m.groups if g.key == "audio"]
+    if getattr(spec, "audio", None) is None:
+        terms += [Term(g.key, g.values) for g in m.groups if g.key == "audio"]
     terms.append(Term("scales", m.scales - expected_scales))
     return [t for t in terms if t.values]
 
