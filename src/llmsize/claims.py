@@ -40,7 +40,10 @@ __all__ = [
 #: gpt-oss model card counts them (the output head in, the input embedding out).
 #: ``checkpoint``: every value of every tensor in the released checkpoint, as the Hub sums it.
 #: ``active_text``: a vision-language model's active count without its vision tower and
-#: projector, which run on images only: what one text token touches (Meta's and Qwen's figures).
+#: projector (and audio encoder), which run on images (audio) only: what one text token touches
+#: (Meta's, Qwen's and Google's Gemma 4 figures).
+#: ``total_text``: the language model's total, the vision (and audio) part left out, as Google's
+#: Gemma 4 card lists the vision encoder on a row of its own.
 #: ``non_embedding_text``: the language model's non-embedding count, the vision part left out as
 #: the Gemma 3 report's Table 1 lists it apart.
 CONVENTIONS: dict[tuple[str, str], str] = {
@@ -52,6 +55,8 @@ CONVENTIONS: dict[tuple[str, str], str] = {
     ("deepseek-v3.2", "active"): "active_less_input",
     ("deepseek-v3.2", "stored"): "checkpoint",
     ("gemma-3-27b", "non_embedding"): "non_embedding_text",
+    ("gemma-4-26b-a4b", "total"): "total_text",
+    ("gemma-4-26b-a4b", "active"): "active_text",
     ("llama-4-scout", "active"): "active_text",
     ("llama-4-maverick", "active"): "active_text",
     ("qwen3.5-397b-a17b", "active"): "active_text",
@@ -86,10 +91,12 @@ def exact_for(preset: Preset, claim: Claim, count: Counts | None = None) -> int:
     if rule == "checkpoint":
         return c.checkpoint
     if rule == "active_text":
-        return c.active - c.vision
+        return c.active - c.vision - c.audio
+    if rule == "total_text":
+        return c.total - c.vision - c.audio
     if rule == "non_embedding_text":
         vision = preset.spec.vision
-        return c.non_embedding - (c.vision - (vision.position_params if vision else 0))
+        return c.non_embedding - (c.vision - (vision.position_params if vision else 0)) - c.audio
     value: int = getattr(c, claim.kind)
     return value
 

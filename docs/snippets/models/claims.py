@@ -75,6 +75,10 @@ _LESS_INPUT = {
 
 _OWN_KINDS = {
     "active_less_input": _LESS_INPUT,
+    "total_text": {
+        "en": "Total, language model only (vision encoder left out)",
+        "zh": "总参数量（仅语言模型，不计视觉编码器）",
+    },
     "active_text": {
         "en": "Active per text token (vision encoder left out)",
         "zh": "每个文本词元激活的参数量（不计视觉编码器）",
