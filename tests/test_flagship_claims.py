@@ -35,8 +35,8 @@ FLAGSHIP_CLAIMS = {
     ("llama-4-maverick", "17B"): (17_184_691_200, "rounded"),
     ("glm-4.5-air", "106B"): (106_852_245_504, "truncated"),
     ("glm-4.5-air", "12B"): (13_424_123_904, "not_rounding"),
-    ("gemma-4-26b-a4b", "25.2B"): (25_233_141_760, "rounded"),  # the language model
-    ("gemma-4-26b-a4b", "3.8B"): (3_822_530_560, "rounded"),
+    ("gemma-4-26b-a4b", "25.2B"): (25_233_141_760, "rounded"),  # the language model's
+    ("gemma-4-26b-a4b", "3.8B"): (3_822_530_560, "rounded"),  # per text token
     ("gemma-3-27b", "27B"): (27_432_406_640, "rounded"),
     ("gemma-3-27b", "25,600M"): (25_599_716_096, "rounded"),  # the language model's
 }
@@ -59,6 +59,7 @@ def test_glm_active_rounds_only_without_both_vocabulary_tables() -> None:
 def test_vision_releases_count_their_vision_part() -> None:
     for preset_id, vision in {
         "gemma-3-27b": 423_060_336,
+        "gemma-4-26b-a4b": 572_792_112,
         "llama-4-scout": 871_932_416,
         "llama-4-maverick": 871_932_416,
         "qwen3.5-397b-a17b": 456_010_480,
