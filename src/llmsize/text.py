@@ -352,6 +352,12 @@ UI: dict[str, Text] = {
         "视觉编码器，因此激活参数量也把它整体计入；非嵌入参数量不计视觉编码器的位置嵌入，"
         "与不计文本模型的嵌入同理。",
     },
+    "note_audio": {
+        "en": "It also has an audio encoder: the total includes it and its projector ({n}), and so"
+        " does the active count, whole, since every audio token passes through all of it.",
+        "zh": "它还带有音频编码器：总参数量包含音频编码器与投影层（{n}）；每个音频词元都要经过整个"
+        "音频编码器，因此激活参数量也把它整体计入。",
+    },
     "note_encoder": {
         "en": "An encoder keeps no KV cache: it reads the whole input at once.",
         "zh": "编码器不保留 KV 缓存：它一次读入整段输入。",
