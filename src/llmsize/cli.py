@@ -104,6 +104,8 @@ def _count(args: argparse.Namespace) -> str:
     text = f"{spec.name}\n\n{breakdown}\n\n{_figures(summary, lang, short_counts(summary, lang))}"
     if c.vision:  # what the figures mean for a vision-language model
         text += "\n\n" + say(UI["note_vision"], lang, n=fmt.count(c.vision, lang))
+    if c.audio:  # and for one with an audio encoder (Gemma 4)
+        text += "\n\n" + say(UI["note_audio"], lang, n=fmt.count(c.audio, lang))
     return text
 
 
