@@ -118,8 +118,12 @@ def _notes(spec: Spec, mem: MemoryReport, lang: str) -> list[str]:
 
 
 def _vision_note(c: Counts, lang: str) -> list[str]:
-    """What total, active and non-embedding mean for a vision-language model (else none)."""
-    return [say(UI["note_vision"], lang, n=fmt.count(c.vision, lang))] if c.vision else []
+    """What total, active and non-embedding mean for a vision-language model (else none).
+
+    A model with an audio encoder (Gemma 4) gets a second note on that part.
+    """
+    notes = [say(UI["note_vision"], lang, n=fmt.count(c.vision, lang))] if c.vision else []
+    return notes + ([say(UI["note_audio"], lang, n=fmt.count(c.audio, lang))] if c.audio else [])
 
 
 def _result(spec: Spec, source: str, c: Counts, mem: MemoryReport, lang: str) -> dict[str, Any]:
