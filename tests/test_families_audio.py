@@ -10,12 +10,14 @@ with every other case (``test_oracle``, ``test_oracle_vlm``, ``test_oracle_activ
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from llmsize import counts
 from llmsize.audio import Audio
+from llmsize.cli import main
 from llmsize.errors import LLMSizeError
 from llmsize.hfconfig import from_dict
 from llmsize.part import Part
@@ -103,3 +105,25 @@ def test_audio_checks_its_fields() -> None:
         Audio(width=8, layers=1, heads=2, channels=(4,), kernel=3, output=8)  # type: ignore[arg-type]
     with pytest.raises(LLMSizeError, match=r"spec\.audio must be an Audio or None, got 3"):
         Spec("x", 1, 8, 1, 1, 8, 8, 8, audio=3)  # type: ignore[arg-type]
+
+
+def test_cli_shows_the_audio_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(VLM["gemma-4-e2b"]), encoding="utf-8")
+    assert main(["count", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Audio encoder and projector" in out and "307,183,904" in out
+    assert "every audio token" in out
+    assert main(["count", str(path), "--lang", "zh"]) == 0
+    assert "音频编码器与投影层" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "audio encoder"), ("zh", "音频编码器")])
+def test_calculator_says_what_the_audio_part_is(lang: str, words: str) -> None:
+    from llmsize.calculator import calculate
+
+    result = calculate("", json.dumps(VLM["gemma-4-e2b"]), "bf16", "bf16", 4096, 1, lang)
+    audio = next(row for row in result["summary"] if row["key"] == "audio")
+    assert audio["params"] == RECORD["audio"]["gemma-4-e2b"]
+    assert any(words in note for note in result["notes"])
+    assert any(row["key"] == "audio" and row["depth"] == 0 for row in result["breakdown"])
