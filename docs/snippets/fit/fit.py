@@ -226,7 +226,8 @@ def training_table(lang):
     rows = []
     for label, t in plans:
         parts = "<br>".join(
-            f"{say(_PARTS[k], lang)}: {fmt.bytes_(v, lang=lang)}" for k, v in t.per_gpu.items()
+            f"{say(_PARTS[k], lang)}{'：' if lang == 'zh' else ': '}{fmt.bytes_(v, lang=lang)}"
+            for k, v in t.per_gpu.items()
         )
         rows.append(
             [
