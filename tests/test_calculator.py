@@ -230,9 +230,9 @@ def test_a_model_with_several_layer_kinds_says_what_its_cache_is() -> None:
     """gpt-oss-120b: the note names its layer kinds and the every-layer estimate (9.66 GB)."""
     data = calculate("gpt-oss-120b", None, "bf16", "bf16", 131072, 1, "en")
     assert data["notes"][0].startswith("Not every layer of gpt-oss-120b keeps every token.")
-    assert "18 sliding (128) + 18 full" in data["notes"][0] and "9.66 GB" in data["notes"][0]
+    assert "18 sliding (window 128) + 18 full" in data["notes"][0] and "9.66 GB" in data["notes"][0]
     keys = [row["key"] for row in data["memory"]]
     assert keys[keys.index("kv_total") + 1 :][:2] == ["kv_kind_sliding", "kv_kind_full"]
     zh = calculate("gpt-oss-120b", None, "bf16", "bf16", 131072, 1, "zh")["notes"][0]
-    assert "18 层滑动窗口（128） + 18 层全注意力" in zh
+    assert "18 层滑动窗口（窗口 128） + 18 层全注意力" in zh
     assert calculate("llama-2-7b", None, "bf16", "bf16", 4096, 1, "en")["notes"] == []

@@ -184,15 +184,18 @@ def _exact(n: int) -> dict[str, Any]:
 
 
 def layer_kinds(spec: Spec, lang: str) -> str:
-    """The model's layers by kind, in a few words: ``"18 sliding (128) + 18 full"``.
+    """The model's layers by kind, in a few words: ``"18 sliding (window 128) + 18 full"``.
 
     Kinds in the order they first appear (`llmsize.serving.kind_tally`); an MLA model's full
-    layers say that they cache the latent.
+    layers say so (and whether they run DeepSeek Sparse Attention's indexer).
     """
     parts = []
     for kind, (layers, window) in kind_tally(spec).items():
-        key = "full_mla" if kind == "full" and spec.mla is not None else kind
-        parts.append(say(MIXER_SHORT[key], lang, n=layers, window=fmt.exact(window, lang)))
+        key = kind
+        if kind == "full" and spec.mla is not None:
+            key = "full_mla" if spec.indexer is None else "full_dsa"
+        n, size = fmt.exact(layers, lang), fmt.exact(window, lang)
+        parts.append(say(MIXER_SHORT[key], lang, n=n, window=size))
     return " + ".join(parts)
 
 

@@ -308,10 +308,14 @@ MIXER_LABELS: dict[str, Text] = {
 
 MIXER_SHORT: dict[str, Text] = {
     "full": {"en": "{n} full", "zh": "{n} 层全注意力"},
-    "full_mla": {"en": "{n} full (MLA latent)", "zh": "{n} 层全注意力（MLA 潜向量）"},
-    "sliding": {"en": "{n} sliding ({window})", "zh": "{n} 层滑动窗口（{window}）"},
-    "chunked": {"en": "{n} chunked ({window})", "zh": "{n} 层分块（{window}）"},
-    "linear": {"en": "{n} linear attention", "zh": "{n} 层线性注意力"},
+    "full_mla": {"en": "{n} full, MLA", "zh": "{n} 层全注意力（MLA）"},
+    "full_dsa": {
+        "en": "{n} MLA with a sparse-attention indexer",
+        "zh": "{n} 层 MLA，带稀疏注意力索引器",
+    },
+    "sliding": {"en": "{n} sliding (window {window})", "zh": "{n} 层滑动窗口（窗口 {window}）"},
+    "chunked": {"en": "{n} chunked (chunk {window})", "zh": "{n} 层分块注意力（块长 {window}）"},
+    "linear": {"en": "{n} Gated DeltaNet", "zh": "{n} 层 Gated DeltaNet"},
     "mamba": {"en": "{n} Mamba", "zh": "{n} 层 Mamba"},
     "conv": {"en": "{n} short convolution", "zh": "{n} 层短卷积"},
     "parallel": {"en": "{n} attention + Mamba", "zh": "{n} 层注意力 + Mamba"},
@@ -319,7 +323,8 @@ MIXER_SHORT: dict[str, Text] = {
     "none": {"en": "{n} without mixer", "zh": "{n} 层无词元混合"},
 }
 """The layers of one kind in a few words (``{n}`` layers, ``{window}`` their window), for a
-model's list of layer kinds (``full_mla``: full attention caching MLA's latent)."""
+model's list of layer kinds (`llmsize.report.layer_kinds`); ``full_mla`` and ``full_dsa``: full
+attention through MLA, without or with DeepSeek Sparse Attention's indexer."""
 
 
 UI: dict[str, Text] = {

@@ -1,9 +1,8 @@
 # Real models: today's flagships (their layer kinds, published against exact total and active) and
 # what their released files hold, per storage type. Needs md.py, models/common.py and
 # models/published.py included first.
-from llmsize import fmt
+from llmsize import fmt, report
 from llmsize.checkpoints import DTYPE_BYTES, MXFP4_GROUP, hub_split, mxfp4_checkpoint
-from llmsize.serving import kind_tally
 from llmsize.text import LABELS, say
 
 # Newest first within each maker; a preset named here must exist.
@@ -24,27 +23,10 @@ FLAGSHIPS = (
 )
 assert set(FLAGSHIPS) <= set(PRESETS)
 
-_KIND = {
-    "full": {"en": "{n} full", "zh": "{n} 层全注意力"},
-    "sliding": {"en": "{n} sliding (window {w})", "zh": "{n} 层滑动窗口（窗口 {w}）"},
-    "chunked": {"en": "{n} chunked (chunk {w})", "zh": "{n} 层分块注意力（块长 {w}）"},
-    "linear": {"en": "{n} Gated DeltaNet", "zh": "{n} 层 Gated DeltaNet"},
-    "mamba": {"en": "{n} Mamba", "zh": "{n} 层 Mamba"},
-}
-_MLA = {"en": "{n} full, MLA", "zh": "{n} 层全注意力（MLA）"}
-_DSA = {"en": "{n} MLA with a sparse-attention indexer", "zh": "{n} 层 MLA，带稀疏注意力索引器"}
-
 
 def layer_kinds(preset_id, lang):
-    """The layers by kind: "18 sliding (window 128) + 18 full"."""
-    spec = SPECS[preset_id]
-    parts = []
-    for kind, (n, window) in kind_tally(spec).items():
-        text = _KIND[kind]
-        if spec.mla is not None and kind == "full":
-            text = _MLA if spec.indexer is None else _DSA
-        parts.append(say(text, lang, n=fmt.exact(n, lang), w=fmt.exact(window, lang)))
-    return " + ".join(parts)
+    """The layers by kind: "18 sliding (window 128) + 18 full" (llmsize.report.layer_kinds)."""
+    return report.layer_kinds(SPECS[preset_id], lang)
 
 
 _FLAG_HEADER = (
