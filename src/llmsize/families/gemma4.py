@@ -13,8 +13,8 @@ layer by `llmsize.perlayer.PerLayer`:
 * ``enable_moe_block``: every layer adds ``top_k_experts`` of ``num_experts`` experts beside its
   dense MLP.
 
-The cache of the full-attention and KV-sharing layers is not yet told apart by
-`llmsize.memory` (it reads every attention layer with the sliding layers' shape).
+`llmsize.memory` caches each layer with its own key/value width (`llmsize.perlayer.kv_widths`):
+the full-attention layers' own shape, nothing for a layer that reuses earlier keys and values.
 """
 
 from __future__ import annotations
