@@ -49,6 +49,7 @@ __all__ = [
     "MXFP4",
     "PARTS",
     "RESERVE",
+    "PerGPU",
     "Plan",
     "Split",
     "WeightFormats",
@@ -108,8 +109,25 @@ class Split:
         return self.tp * self.pp
 
 
+class PerGPU:
+    """What a plan holds on its busiest GPU: ``per_gpu`` bytes by item, against ``gpu``."""
+
+    gpu: GPU
+    per_gpu: dict[str, int]
+
+    @property
+    def used(self) -> int:
+        """Bytes on the busiest GPU: every item, the reserve included where there is one."""
+        return sum(self.per_gpu.values())
+
+    @property
+    def fits(self) -> bool:
+        """Whether the busiest GPU holds them."""
+        return self.used <= self.gpu.memory
+
+
 @dataclass(frozen=True)
-class Plan:
+class Plan(PerGPU):
     """Bytes on the busiest GPU, and whether they fit.
 
     Attributes:
@@ -135,16 +153,6 @@ class Plan:
     batch: int
     per_gpu: dict[str, int]
     stages: tuple[int, ...] = field(repr=False)
-
-    @property
-    def used(self) -> int:
-        """Bytes on the busiest GPU, reserve included."""
-        return sum(self.per_gpu.values())
-
-    @property
-    def fits(self) -> bool:
-        """Whether the busiest GPU holds its share and the reserve."""
-        return self.used <= self.gpu.memory
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON output."""

@@ -30,6 +30,7 @@ from typing import Any, Literal
 from llmsize.count import counts
 from llmsize.errors import LLMSizeError, check_int
 from llmsize.hardware import GPU, get_gpu
+from llmsize.plan import PerGPU
 from llmsize.spec import Spec, check_spec
 from llmsize.training import TRAINING_CONVENTIONS, Recompute, activation_bytes, training_bytes
 
@@ -189,7 +190,7 @@ def _linear_params(spec: Spec) -> int:
 
 
 @dataclass(frozen=True)
-class TrainPlan:
+class TrainPlan(PerGPU):
     """Bytes of training on one GPU, by item, and whether they fit."""
 
     model: str
@@ -197,16 +198,6 @@ class TrainPlan:
     gpus: int
     method: str
     per_gpu: dict[str, int]
-
-    @property
-    def used(self) -> int:
-        """All items together."""
-        return sum(self.per_gpu.values())
-
-    @property
-    def fits(self) -> bool:
-        """Whether the GPU holds them."""
-        return self.used <= self.gpu.memory
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form for JSON output."""
