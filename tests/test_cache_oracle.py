@@ -17,6 +17,7 @@ import pytest
 
 from llmsize.hfconfig import from_dict
 from llmsize.memory import kv_cache_by_kind, kv_cache_bytes
+from tests.cachecheck import by_kind
 
 SMALL = {"hidden_size": 32, "intermediate_size": 48, "vocab_size": 128}
 CONFIGS: dict[str, dict[str, Any]] = {
@@ -272,10 +273,8 @@ def test_measured_cache_equals_formula(name: str) -> None:
     for prompt, steps in _lengths(_window(config)):
         measured = transformers_cache_bytes(config, prompt, steps, batch=2)
         assert len(measured) == spec.layers
-        by_kind: dict[str, int] = {}
-        for kind, size in zip(kinds, measured, strict=True):
-            by_kind[kind] = by_kind.get(kind, 0) + size
-        assert by_kind == kv_cache_by_kind(spec, prompt + steps, 2, "fp32"), (prompt, steps)
+        expected = kv_cache_by_kind(spec, prompt + steps, 2, "fp32")
+        assert by_kind(spec, measured) == expected, (prompt, steps)
 
 
 # The families whose layers keep a fixed state (convolution and, but for LFM2, recurrent).
@@ -294,14 +293,11 @@ def test_bf16_states_are_held_as_transformers_holds_them(name: str) -> None:
 
     config = CONFIGS[name]
     spec = from_dict(config)
-    kinds = [layer.mixer.kind for layer in spec.layer_plan]
     window = _window(config)
     for prompt, steps in ((1, 0), (window + 1, 0), (window - 3, 5)):
         measured = transformers_cache_bytes(config, prompt, steps, 2, "bfloat16")
-        by_kind: dict[str, int] = {}
-        for kind, size in zip(kinds, measured, strict=True):
-            by_kind[kind] = by_kind.get(kind, 0) + size
-        assert by_kind == kv_cache_by_kind(spec, prompt + steps, 2, "bf16"), (prompt, steps)
+        expected = kv_cache_by_kind(spec, prompt + steps, 2, "bf16")
+        assert by_kind(spec, measured) == expected, (prompt, steps)
 
 
 @pytest.mark.oracle
@@ -315,7 +311,4 @@ def test_full_size_cache_on_the_meta_device() -> None:
     config = SSM["nemotron-3-nano-30b-a3b"]
     spec = from_dict(config)
     measured = meta_cache_bytes(config, 131_072)
-    by_kind: dict[str, int] = {}
-    for layer, size in zip(spec.layer_plan, measured, strict=True):
-        by_kind[layer.mixer.kind] = by_kind.get(layer.mixer.kind, 0) + size
-    assert by_kind == kv_cache_by_kind(spec, 131_072, 1, "bf16")
+    assert by_kind(spec, measured) == kv_cache_by_kind(spec, 131_072, 1, "bf16")

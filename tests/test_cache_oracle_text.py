@@ -15,6 +15,7 @@ import pytest
 
 from llmsize.hfconfig import from_dict
 from llmsize.memory import kv_cache_by_kind
+from tests.cachecheck import by_kind
 
 SMALL = {"hidden_size": 32, "intermediate_size": 48, "vocab_size": 128}
 _DELTANET = {
@@ -92,10 +93,8 @@ def test_measured_cache_equals_formula(name: str) -> None:
     for prompt, steps in _lengths(_window(config)):
         measured = transformers_cache_bytes(config, prompt, steps, batch=2)
         assert len(measured) == spec.layers
-        by_kind: dict[str, int] = {}
-        for kind, size in zip(kinds, measured, strict=True):
-            by_kind[kind] = by_kind.get(kind, 0) + size
-        assert by_kind == kv_cache_by_kind(spec, prompt + steps, 2, "fp32"), (prompt, steps)
+        expected = kv_cache_by_kind(spec, prompt + steps, 2, "fp32")
+        assert by_kind(spec, measured) == expected, (prompt, steps)
 
 
 # Gemma 4: full layers with their own head size and KV heads (values from the keys), the last
@@ -134,10 +133,8 @@ def test_gemma4_cache_per_layer_shape() -> None:
         tokens = [layer.mixer.cached_tokens(prompt + steps) for layer in spec.layer_plan]
         expected = [2 * w * t * 4 * 2 for w, t in zip(widths, tokens, strict=True)]
         assert measured == expected, (prompt, steps)
-        by_kind: dict[str, int] = {}
-        for layer, size in zip(spec.layer_plan, measured, strict=True):
-            by_kind[layer.mixer.kind] = by_kind.get(layer.mixer.kind, 0) + size
-        assert by_kind == kv_cache_by_kind(spec, prompt + steps, 2, "fp32"), (prompt, steps)
+        expected = kv_cache_by_kind(spec, prompt + steps, 2, "fp32")
+        assert by_kind(spec, measured) == expected, (prompt, steps)
 
 
 # DeepSeek-V3.2 / GLM-5: MLA keeps its latent and rotary key; each layer that runs DSA's

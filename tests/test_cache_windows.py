@@ -16,6 +16,7 @@ import pytest
 from llmsize.hfconfig import from_dict
 from llmsize.memory import kv_cache_by_kind
 from llmsize.presets import load
+from tests.cachecheck import by_kind
 
 SMALL = {
     "hidden_size": 32,
@@ -94,11 +95,8 @@ def test_measured_cache_equals_formula(name: str) -> None:
 
     config = CONFIGS[name]
     spec = from_dict(config)
-    kinds = [layer.mixer.kind for layer in spec.layer_plan]
     window = min(WINDOW, 4096)
     for prompt, steps in [(1, 0), (window - 1, 0), (window, 0), (window + 3, 0), (2, 9)]:
         measured = transformers_cache_bytes(config, prompt, steps, batch=2)
-        by_kind: dict[str, int] = {}
-        for kind, size in zip(kinds, measured, strict=True):
-            by_kind[kind] = by_kind.get(kind, 0) + size
-        assert by_kind == kv_cache_by_kind(spec, prompt + steps, 2, "fp32"), (prompt, steps)
+        expected = kv_cache_by_kind(spec, prompt + steps, 2, "fp32")
+        assert by_kind(spec, measured) == expected, (prompt, steps)
