@@ -1,10 +1,11 @@
 """The inventory of the site's figures and the diff a pull request shows (issue 14).
 
-Reads the session's strict build (``site``), and builds the site twice more: once through the
-command a contributor runs (``diff`` with the session's build as its base), which must print "no
-figure changed"; and once in a scratch worktree, a copy of this tree after a deliberate library
-change that moves one figure, DeepSeek-V3's exact total, wherever the site shows it: the diff
-against the session's build must name exactly those figures, in both languages.
+Reads the session's strict build (``site``), and builds the site once more, in a scratch
+worktree: a copy of this tree after a deliberate library change that moves one figure,
+DeepSeek-V3's exact total, wherever the site shows it. The diff against the session's build must
+name exactly those figures, in both languages, and nothing else: so two builds of the same tree
+give the same figures everywhere else. The command a contributor runs (``diff``) compares the
+session's build with itself as "no figure changed".
 """
 
 from __future__ import annotations
@@ -132,10 +133,15 @@ def test_a_library_change_names_exactly_the_figures_it_moved(
     assert f"{TOTAL} → {MOVED}" in shown
 
 
-def test_an_unchanged_tree_gives_an_empty_diff(site: Path) -> None:
-    # The command as a contributor runs it: it builds this tree again and compares.
+def test_an_unchanged_site_gives_an_empty_diff(site: Path) -> None:
+    # The command as a contributor runs it, on two builds of the same tree: the session's, twice
+    # (that a second build of this tree moves no figure is the library-change test's "nothing
+    # else" above).
     done = subprocess.run(
-        [*SCRIPT, "diff", "--base", str(site)], cwd=ROOT, capture_output=True, text=True
+        [*SCRIPT, "diff", "--base", str(site), "--new", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.endswith(f"\n{compare.NO_CHANGE}\n"), done.stdout[-2000:]
