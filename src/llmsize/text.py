@@ -320,7 +320,7 @@ MIXER_SHORT: dict[str, Text] = {
     "conv": {"en": "{n} short convolution", "zh": "{n} 层短卷积"},
     "parallel": {"en": "{n} attention + Mamba", "zh": "{n} 层注意力 + Mamba"},
     "cross": {"en": "{n} cross-attention", "zh": "{n} 层交叉注意力"},
-    "none": {"en": "{n} without mixer", "zh": "{n} 层无词元混合"},
+    "none": {"en": "{n} MLP only", "zh": "{n} 层仅前馈网络"},
 }
 """The layers of one kind in a few words (``{n}`` layers, ``{window}`` their window), for a
 model's list of layer kinds (`llmsize.report.layer_kinds`); ``full_mla`` and ``full_dsa``: full
