@@ -1,7 +1,8 @@
 """The built site in a real browser: Debian's Chromium driven by Playwright, headless.
 
-Every page in both languages must render without a console error and without a single request
-leaving 127.0.0.1; the language switcher must land on the same page; Chinese search must find
+Every page in both languages must render without a console error, without a single request
+leaving 127.0.0.1, and with no accessibility violation in either colour scheme (axe-core,
+tests/site/axe.py); the language switcher must land on the same page; Chinese search must find
 参数, 向量 and 显存; charts must be visible; the key figures must be the library's. Screenshots of
 both home pages are saved to ``$LLMSIZE_ARTIFACTS`` (default ``artifacts/``).
 
@@ -18,6 +19,7 @@ import pytest
 
 from llmsize import approx, article, counts, fmt, presets
 from tests.docs.docs_pages import is_zh, pages, rel
+from tests.site.axe import ONLY, both_schemes, summary
 from tests.site.conftest import ROOT, Visit
 from tests.site.conftest import third_party as _third_party
 
@@ -42,6 +44,7 @@ def test_page_renders_cleanly_and_locally(
 ) -> None:
     tab, visit = page
     url = base_url + ("zh/" if lang == "zh" else "") + path
+    tab.emulate_media(color_scheme="light")
     response = tab.goto(url, wait_until="networkidle")
     assert response is not None and response.status == 200, url
     assert tab.locator("article h1").count() == 1
@@ -54,6 +57,9 @@ def test_page_renders_cleanly_and_locally(
     assert _third_party(visit) == []
     # No snippet failed: markdown-exec renders a failure as a traceback block.
     assert "Traceback (most recent call last)" not in tab.content()
+    # Accessibility, on the same load: axe-core in both colour schemes (tests/site/axe.py).
+    found = both_schemes(tab, ONLY.get((path, lang), ()))
+    assert found == [], summary(found)
 
 
 # The switcher is the theme's, the same on every page: these cover the home page, a page with
