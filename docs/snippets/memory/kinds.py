@@ -10,6 +10,7 @@ KIND_MODELS = (
     "gpt-oss-120b",
     "llama-4-scout",
     "qwen3-next-80b-a3b",
+    "nemotron-h",
     "llama-3.1-8b",
     "deepseek-v3",
 )
