@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from llmsize_oracle.cases import TINY
+from llmsize_oracle.cases_text2 import TEXT2
 
 # A small Gemma 4 text model (one sliding layer, two full) shared by the small cases.
 _TEXT = {
@@ -35,28 +36,9 @@ GEMMA4_VLM: dict[str, dict[str, Any]] = {
         # audio encoder (audio_config null); tied head.
         "model_type": "gemma4",
         "text_config": {
-            "model_type": "gemma4_text",
-            "hidden_size": 2816,
-            "intermediate_size": 2112,
-            "num_hidden_layers": 30,
-            "num_attention_heads": 16,
-            "num_key_value_heads": 8,
-            "head_dim": 256,
-            "global_head_dim": 512,
-            "num_global_key_value_heads": 2,
-            "attention_k_eq_v": True,
-            "enable_moe_block": True,
-            "num_experts": 128,
-            "top_k_experts": 8,
-            "moe_intermediate_size": 704,
-            "hidden_size_per_layer_input": 0,
-            "num_kv_shared_layers": 0,
+            **TEXT2["gemma-4-26b-a4b-text"],
             "layer_types": _SLIDING_5_FULL_1,
-            "sliding_window": 1024,
-            "vocab_size": 262144,
             "vocab_size_per_layer_input": 262144,
-            "max_position_embeddings": 262144,
-            "tie_word_embeddings": True,
         },
         "vision_config": {
             "model_type": "gemma4_vision",
@@ -81,24 +63,7 @@ GEMMA4_VLM: dict[str, dict[str, Any]] = {
         # defaults: 16 layers, F 3072); the released audio_config that ollama/ollama's Gemma 4
         # test quotes (D 1024, 12 layers, 8 heads, channels [128, 32], kernel 5, output 1536).
         "model_type": "gemma4",
-        "text_config": {
-            "model_type": "gemma4_text",
-            "hidden_size": 1536,
-            "intermediate_size": 6144,
-            "num_hidden_layers": 35,
-            "num_attention_heads": 8,
-            "num_key_value_heads": 1,
-            "head_dim": 256,
-            "global_head_dim": 512,
-            "num_kv_shared_layers": 20,
-            "use_double_wide_mlp": True,
-            "hidden_size_per_layer_input": 256,
-            "vocab_size_per_layer_input": 262144,
-            "layer_types": (["sliding_attention"] * 4 + ["full_attention"]) * 7,
-            "sliding_window": 512,
-            "vocab_size": 262144,
-            "max_position_embeddings": 131072,
-        },
+        "text_config": TEXT2["gemma-4-e2b-text"],
         "vision_config": {
             "model_type": "gemma4_vision",
             "hidden_size": 768,
